@@ -1,0 +1,210 @@
+public import RuleDiagnostics
+public import RuleEngine
+public import RuleSyntax
+
+/// Checks case files (and inline test findings) against a program's vocabulary and turns them
+/// into `CaseFacts`. Build one per program and reuse it for many cases.
+public struct CaseCompiler: Sendable {
+  public let program: Program
+  let slots: [String: Int]
+  let enumIndex: [[String: Int]]
+
+  /// Prepares name lookups for `program`.
+  public init(program: Program) {
+    self.program = program
+    var slots: [String: Int] = [:]
+    for (slot, finding) in program.findings.enumerated() { slots[finding.name] = slot }
+    self.slots = slots
+    self.enumIndex = program.enums.map { e in
+      Dictionary(e.values.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+  }
+
+  /// Checks and converts a case file.
+  public func compile(_ syntax: CaseSyntax) -> Diagnosed<CaseFacts> {
+    var diagnostics: [Diagnostic] = []
+    let (values, origins) = facts(syntax.findings, diagnostics: &diagnostics)
+    let facts = CaseFacts(
+      caseID: syntax.id.value, file: syntax.file.path, sha256: SHA256.hex(syntax.file.text),
+      values: values, origins: origins)
+    return Diagnosed(facts, diagnostics)
+  }
+
+  /// Checks and converts inline findings (pack tests).
+  public func compile(
+    findings: [(name: Located<String>, value: DataNode)], caseID: String, file: SourceFile
+  ) -> Diagnosed<CaseFacts> {
+    var diagnostics: [Diagnostic] = []
+    let (values, origins) = facts(findings, diagnostics: &diagnostics)
+    return Diagnosed(
+      CaseFacts(caseID: caseID, file: file.path, sha256: SHA256.hex(file.text), values: values, origins: origins),
+      diagnostics)
+  }
+
+  func facts(_ findings: [(name: Located<String>, value: DataNode)], diagnostics: inout [Diagnostic])
+    -> ([Value], [FactOrigin?])
+  {
+    var values = Array(repeating: Value.unknown, count: program.findings.count)
+    var origins = Array(repeating: FactOrigin?.none, count: program.findings.count)
+    var seen: [String: SourceLocation] = [:]
+    for (name, node) in findings {
+      if let first = seen[name.value] {
+        diagnostics.append(CheckCatalogue.duplicateName("finding", name.value, at: name.location, first: first))
+        continue
+      }
+      seen[name.value] = name.location
+      guard let slot = slots[name.value] else {
+        diagnostics.append(
+          CheckCatalogue.unknownFinding(
+            name.value, candidates: program.findings.filter { !$0.derived }.map(\.name), at: name.location))
+        continue
+      }
+      let info = program.findings[slot]
+      if info.derived {
+        diagnostics.append(CheckCatalogue.derivedInCase(name.value, at: name.location))
+        continue
+      }
+      if case .null = node.kind { continue }
+      var origin = FactOrigin(location: node.location)
+      if let value = convert(node, type: info.type, range: info.range, owner: info.name, origin: &origin, diagnostics: &diagnostics) {
+        values[slot] = value
+        origins[slot] = origin
+      }
+    }
+    return (values, origins)
+  }
+
+  func convert(
+    _ node: DataNode, type: ValueType, range: ClosedRange<Double>?, owner: String,
+    origin: inout FactOrigin, diagnostics: inout [Diagnostic]
+  ) -> Value? {
+    func mismatch(_ expected: String) -> Value? {
+      let found: String
+      switch node.kind {
+      case .null: found = "null"
+      case .scalar(let s, _): found = "'\(s)'"
+      case .list: found = "a list"
+      case .record: found = "a mapping"
+      }
+      diagnostics.append(
+        CheckCatalogue.typeMismatch("'\(owner)' must be \(expected), found \(found)", at: node.location))
+      return nil
+    }
+    if case .null = node.kind { return .unknown }
+    switch type {
+    case .boolean:
+      guard case .scalar(let s, false) = node.kind, s == "true" || s == "false" else { return mismatch("true or false") }
+      return .boolean(s == "true")
+    case .integer, .number:
+      guard case .scalar(let s, false) = node.kind,
+        let n = Double(s.filter { $0 != "_" }), n.isFinite,
+        s.unicodeScalars.allSatisfy({ "0123456789.-+eE_".unicodeScalars.contains($0) })
+      else { return mismatch(type == .integer ? "a whole number" : "a number") }
+      if type == .integer && n != n.rounded() { return mismatch("a whole number") }
+      if let range, !range.contains(n) {
+        diagnostics.append(CheckCatalogue.outOfRange(s, of: owner, range: range, at: node.location))
+        return nil
+      }
+      return .number(n)
+    case .enumeration(let id):
+      guard case .scalar(let s, _) = node.kind else { return mismatch("one of: \(program.enums[id].values.joined(separator: ", "))") }
+      guard let index = enumIndex[id][s] else {
+        diagnostics.append(
+          CheckCatalogue.unknownEnumValue(s, of: owner, candidates: program.enums[id].values, at: node.location))
+        return nil
+      }
+      return .enumValue(index)
+    case .set(let id):
+      let items: [DataNode]
+      switch node.kind {
+      case .list(let list): items = list
+      case .scalar: items = [node]
+      default: return mismatch("a list of values")
+      }
+      var set = EnumSet()
+      var ok = true
+      for item in items {
+        guard case .scalar(let s, _) = item.kind, let index = enumIndex[id][s] else {
+          if case .scalar(let s, _) = item.kind {
+            diagnostics.append(
+              CheckCatalogue.unknownEnumValue(s, of: owner, candidates: program.enums[id].values, at: item.location))
+          } else {
+            diagnostics.append(CheckCatalogue.typeMismatch("items of '\(owner)' must be values", at: item.location))
+          }
+          ok = false
+          continue
+        }
+        set.insert(index)
+      }
+      return ok ? .set(set) : nil
+    case .string:
+      guard case .scalar(let s, _) = node.kind else { return mismatch("text") }
+      return .string(s)
+    case .date:
+      guard case .scalar(let s, _) = node.kind else { return mismatch("a date") }
+      guard let days = Self.days(fromISODate: s) else {
+        diagnostics.append(CheckCatalogue.invalidDate(s, at: node.location))
+        return nil
+      }
+      return .date(days)
+    case .list(let recordID):
+      guard case .list(let items) = node.kind else { return mismatch("a list of mappings") }
+      let record = program.records[recordID]
+      var out: [Record] = []
+      var ok = true
+      for item in items {
+        guard case .record(let pairs) = item.kind else {
+          diagnostics.append(
+            CheckCatalogue.typeMismatch("items of '\(owner)' must be mappings of fields", at: item.location))
+          ok = false
+          continue
+        }
+        var fields = Array(repeating: Value.unknown, count: record.fields.count)
+        var fieldOrigins = Array(repeating: SourceLocation?.none, count: record.fields.count)
+        for (key, value) in pairs {
+          guard let index = record.fields.firstIndex(where: { $0.name == key.value }) else {
+            diagnostics.append(
+              CheckCatalogue.unknownField(key.value, of: owner, candidates: record.fields.map(\.name), at: key.location))
+            ok = false
+            continue
+          }
+          let field = record.fields[index]
+          var ignored = FactOrigin(location: value.location)
+          if let converted = convert(
+            value, type: field.type, range: field.range, owner: "\(owner).\(field.name)", origin: &ignored,
+            diagnostics: &diagnostics)
+          {
+            fields[index] = converted
+            fieldOrigins[index] = value.location
+          } else {
+            ok = false
+          }
+        }
+        out.append(Record(fields: fields))
+        origin.elements.append(item.location)
+        origin.fields.append(fieldOrigins)
+      }
+      return ok ? .records(out) : nil
+    case .record:
+      return mismatch("a record")
+    }
+  }
+
+  /// Days since 1970-01-01 for a `YYYY-MM-DD` date, or nil.
+  static func days(fromISODate text: String) -> Int? {
+    let parts = text.split(separator: "-")
+    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+      let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), (1...12).contains(m)
+    else { return nil }
+    let monthDays = [31, (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+    guard d >= 1, d <= monthDays[m - 1] else { return nil }
+    // Days from civil (Howard Hinnant's algorithm).
+    let yy = m <= 2 ? y - 1 : y
+    let era = (yy >= 0 ? yy : yy - 399) / 400
+    let yoe = yy - era * 400
+    let mp = (m + 9) % 12
+    let doy = (153 * mp + 2) / 5 + d - 1
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+    return era * 146097 + doe - 719468
+  }
+}

@@ -1,0 +1,515 @@
+import RuleDiagnostics
+import RuleEngine
+import RuleSyntax
+
+extension PackCompiler {
+  func describe(_ type: ValueType) -> String {
+    switch type {
+    case .boolean: "boolean"
+    case .integer: "integer"
+    case .number: "number"
+    case .enumeration(let e): "enum '\(enums[e].owner)'"
+    case .set(let e): "set '\(enums[e].owner)'"
+    case .string: "string"
+    case .date: "date"
+    case .list(let r): "list '\(records[r].owner)'"
+    case .record(let r): "record of '\(records[r].owner)'"
+    }
+  }
+
+  static func isNumeric(_ type: ValueType) -> Bool { type == .integer || type == .number }
+
+  var nameCandidates: [String] {
+    findings.map(\.name) + constantOrder + scope.visible.map(\.name)
+  }
+
+  mutating func compileBool(_ e: Expression, _ c: ConditionText) -> Node? {
+    guard let typed = compileTyped(e, c) else { return nil }
+    switch typed {
+    case .node(let node):
+      guard node.type == .boolean else {
+        diagnostics.append(
+          CheckCatalogue.typeMismatch(
+            "'\(c.source(of: e))' is a \(describe(node.type)), not a condition", at: e.location,
+            hint: "compare it with something, as in '\(c.source(of: e)) >= 10' or 'known(\(c.source(of: e)))'"))
+        return nil
+      }
+      return node
+    case .word(let word, let location, _):
+      diagnostics.append(
+        CheckCatalogue.unknownName(word, candidates: nameCandidates, constants: Set(constantOrder), at: location))
+      return nil
+    }
+  }
+
+  mutating func compileNode(_ e: Expression, _ c: ConditionText) -> Node? {
+    guard let typed = compileTyped(e, c) else { return nil }
+    switch typed {
+    case .node(let node): return node
+    case .word(let word, let location, _):
+      diagnostics.append(
+        CheckCatalogue.unknownName(word, candidates: nameCandidates, constants: Set(constantOrder), at: location))
+      return nil
+    }
+  }
+
+  mutating func compileNumeric(_ e: Expression, _ c: ConditionText) -> Node? {
+    guard let node = compileNode(e, c) else { return nil }
+    guard Self.isNumeric(node.type) else {
+      diagnostics.append(
+        CheckCatalogue.typeMismatch(
+          "'\(c.source(of: e))' is a \(describe(node.type)), not a number", at: e.location))
+      return nil
+    }
+    return node
+  }
+
+  /// Resolves a bare word or a node against an expected type (enum literals need one).
+  mutating func coerce(_ typed: Typed, to type: ValueType, _ e: Expression, _ c: ConditionText) -> Node? {
+    switch typed {
+    case .node(let node):
+      if case .finding(let slot) = node.kind, case .enumeration(let id) = type,
+        let index = enums[id].values.firstIndex(of: findings[slot].name)
+      {
+        return Node(.constant(.enumValue(index)), type: type, text: node.text, location: node.location)
+      }
+      return node
+    case .word(let word, let location, let text):
+      switch type {
+      case .enumeration(let id), .set(let id):
+        guard let index = enums[id].values.firstIndex(of: word) else {
+          let isName = Suggest.closest(to: word, in: nameCandidates) != nil
+            && Suggest.closest(to: word, in: enums[id].values) == nil
+          if isName {
+            diagnostics.append(
+              CheckCatalogue.unknownName(word, candidates: nameCandidates, constants: Set(constantOrder), at: location))
+          } else {
+            diagnostics.append(
+              CheckCatalogue.unknownEnumValue(word, of: enums[id].owner, candidates: enums[id].values, at: location))
+          }
+          return nil
+        }
+        return Node(.constant(.enumValue(index)), type: .enumeration(id), text: text, location: location)
+      default:
+        diagnostics.append(
+          CheckCatalogue.unknownName(word, candidates: nameCandidates, constants: Set(constantOrder), at: location))
+        return nil
+      }
+    }
+  }
+
+  mutating func compileTyped(_ e: Expression, _ c: ConditionText) -> Typed? {
+    let text = c.source(of: e)
+    func make(_ kind: Node.Kind, _ type: ValueType) -> Typed {
+      .node(Node(kind, type: type, text: text, location: e.location))
+    }
+    switch e.kind {
+    case .number(let n): return make(.constant(.number(n)), .number)
+    case .string(let s): return make(.constant(.string(s)), .string)
+    case .boolean(let b): return make(.constant(.boolean(b)), .boolean)
+    case .path(let parts): return resolvePath(parts, e, c)
+    case .list:
+      diagnostics.append(
+        CheckCatalogue.typeMismatch(
+          "a list is only allowed after 'in' or 'has'", at: e.location,
+          hint: "write 'x in [a, b]' or 'set has any [a, b]'"))
+      return nil
+    case .known(let inner, let wantKnown):
+      guard let node = compileNode(inner, c) else { return nil }
+      switch node.kind {
+      case .finding, .field: break
+      default:
+        diagnostics.append(
+          CheckCatalogue.typeMismatch("known() and unknown() take a finding or a field", at: inner.location))
+        return nil
+      }
+      return make(.known(node, wantKnown), .boolean)
+    case .quantifier(let quantifier, let variable, let listExpr, let body):
+      guard let list = compileNode(listExpr, c) else { return nil }
+      guard case .list(let record) = list.type else {
+        diagnostics.append(
+          CheckCatalogue.typeMismatch(
+            "'\(c.source(of: listExpr))' is a \(describe(list.type)), not a list of records",
+            at: listExpr.location, hint: "quantifiers range over findings of type list"))
+        return nil
+      }
+      if findingSlots[variable.value] != nil || constants[variable.value] != nil {
+        diagnostics.append(
+          CheckCatalogue.typeMismatch(
+            "the variable '\(variable.value)' hides a finding or constant of the same name",
+            at: variable.location, hint: "choose another variable name"))
+        return nil
+      }
+      let local = localCount
+      localCount += 1
+      scope.visible.append((variable.value, local, record))
+      scope.all.append((variable.value, local, record))
+      defer { scope.visible.removeLast() }
+      var bodyNode: Node?
+      if let body {
+        guard let node = compileBool(body, c) else { return nil }
+        bodyNode = node
+      }
+      let q = Node.Quantifier(rawValue: quantifier.rawValue) ?? .some
+      return make(.quantifier(q, local: local, list: list, body: bodyNode), q == .count ? .number : .boolean)
+    case .not(let inner):
+      guard let node = compileBool(inner, c) else { return nil }
+      return make(.not(node), .boolean)
+    case .negate(let inner):
+      guard let node = compileNumeric(inner, c) else { return nil }
+      return make(.negate(node), node.type)
+    case .binary(let op, let lhs, let rhs):
+      switch op {
+      case .and, .or:
+        let a = compileBool(lhs, c)
+        let b = compileBool(rhs, c)
+        guard let a, let b else { return nil }
+        func flatten(_ n: Node) -> [Node] {
+          switch (op, n.kind) {
+          case (.and, .and(let items)), (.or, .or(let items)): items
+          default: [n]
+          }
+        }
+        let items = flatten(a) + flatten(b)
+        return make(op == .and ? .and(items) : .or(items), .boolean)
+      case .add, .subtract, .multiply, .divide:
+        let a = compileNumeric(lhs, c)
+        let b = compileNumeric(rhs, c)
+        guard let a, let b else { return nil }
+        let arithmetic = Node.Arithmetic(rawValue: op.rawValue) ?? .add
+        let type: ValueType = a.type == .integer && b.type == .integer && op != .divide ? .integer : .number
+        if op == .divide, case .constant(.number(0)) = b.kind {
+          diagnostics.append(CheckCatalogue.typeMismatch("division by zero", at: rhs.location))
+          return nil
+        }
+        return make(.arithmetic(arithmetic, a, b), type)
+      default:
+        let comparison = Node.Comparison(rawValue: op.rawValue) ?? .equal
+        return compileComparison(comparison, lhs, rhs, e, c).map { .node($0) }
+      }
+    case .is(let lhs, let rhs, let negated):
+      return compileComparison(negated ? .notEqual : .equal, lhs, rhs, e, c).map { .node($0) }
+    case .between(let x, let low, let high, let negated):
+      guard let subject = compileNode(x, c) else { return nil }
+      guard Self.isNumeric(subject.type) || subject.type == .date || isEnum(subject.type) else {
+        diagnostics.append(
+          CheckCatalogue.typeMismatch(
+            "'between' needs a number, a date or an enum; '\(c.source(of: x))' is a \(describe(subject.type))",
+            at: x.location))
+        return nil
+      }
+      let lowTyped = compileTyped(low, c)
+      let highTyped = compileTyped(high, c)
+      guard let lowTyped, let highTyped,
+        let lowNode = coerce(lowTyped, to: subject.type, low, c),
+        let highNode = coerce(highTyped, to: subject.type, high, c),
+        checkComparable(subject, lowNode, ordered: true, at: low.location, c: c, lhs: x, rhs: low),
+        checkComparable(subject, highNode, ordered: true, at: high.location, c: c, lhs: x, rhs: high)
+      else { return nil }
+      if let range = range(of: subject), case .constant(.number(let lo)) = lowNode.kind,
+        case .constant(.number(let hi)) = highNode.kind, !negated,
+        hi < range.lowerBound || lo > range.upperBound || lo > hi
+      {
+        diagnostics.append(
+          CheckCatalogue.neverTrue(
+            text, why: "'\(subject.text)' lies in [\(CheckCatalogue.format(range.lowerBound)), \(CheckCatalogue.format(range.upperBound))]",
+            at: e.location))
+      }
+      return make(.between(subject, lowNode, highNode, negated: negated), .boolean)
+    case .in(let x, let listExpr, let negated):
+      guard let subject = compileNode(x, c), case .list(let items) = listExpr.kind else { return nil }
+      var values: [Value] = []
+      for item in items {
+        guard let typed = compileTyped(item, c), let node = coerce(typed, to: subject.type, item, c) else {
+          continue
+        }
+        guard case .constant(let value) = node.kind else {
+          diagnostics.append(
+            CheckCatalogue.typeMismatch(
+              "list items after 'in' must be values or constants, not '\(node.text)'", at: item.location))
+          continue
+        }
+        guard checkComparable(subject, node, ordered: false, at: item.location, c: c, lhs: x, rhs: item) else {
+          continue
+        }
+        values.append(value)
+      }
+      guard values.count == items.count else { return nil }
+      return make(.member(subject, values, negated: negated), .boolean)
+    case .has(let x, let mode, let rhs):
+      guard let subject = compileNode(x, c) else { return nil }
+      guard case .set(let id) = subject.type else {
+        diagnostics.append(
+          CheckCatalogue.typeMismatch(
+            "'has' needs a set; '\(c.source(of: x))' is a \(describe(subject.type))", at: x.location,
+            hint: isEnum(subject.type) ? "for an enum, write '\(c.source(of: x)) is VALUE' or 'in [..]'" : nil))
+        return nil
+      }
+      let itemExprs: [Expression]
+      if case .list(let items) = rhs.kind { itemExprs = items } else { itemExprs = [rhs] }
+      var set = EnumSet()
+      var ok = true
+      for item in itemExprs {
+        let word: (String, SourceLocation)?
+        if let parts = item.path, parts.count == 1 { word = (parts[0], item.location) } else { word = nil }
+        guard let (name, location) = word else {
+          diagnostics.append(
+            CheckCatalogue.typeMismatch("'has' takes values of '\(enums[id].owner)'", at: item.location))
+          ok = false
+          continue
+        }
+        guard let index = enums[id].values.firstIndex(of: name) else {
+          diagnostics.append(
+            CheckCatalogue.unknownEnumValue(name, of: enums[id].owner, candidates: enums[id].values, at: location))
+          ok = false
+          continue
+        }
+        set.insert(index)
+      }
+      guard ok else { return nil }
+      return make(.has(subject, mode == .any ? .any : .all, set), .boolean)
+    case .picked(let outputExpr, let value):
+      guard let parts = outputExpr.path, parts.count == 1 else {
+        diagnostics.append(
+          CheckCatalogue.typeMismatch("'picked' follows an output name, as in 'focus picked grief'", at: outputExpr.location))
+        return nil
+      }
+      guard let ref = resolveOutputValue(
+        OutputReference(output: Located(parts[0], at: outputExpr.location), value: value))
+      else { return nil }
+      readsOutputs.insert(ref.output)
+      return make(.picked(output: ref.output, value: ref.value), .boolean)
+    }
+  }
+
+  func isEnum(_ type: ValueType) -> Bool {
+    if case .enumeration = type { return true }
+    return false
+  }
+
+  func range(of node: Node) -> ClosedRange<Double>? {
+    switch node.kind {
+    case .finding(let slot): return findings[slot].range
+    case .field(let local, let field):
+      guard let record = scope.all.first(where: { $0.local == local })?.record else { return nil }
+      return records[record].fields[field].range
+    default: return nil
+    }
+  }
+
+  mutating func resolvePath(_ parts: [String], _ e: Expression, _ c: ConditionText) -> Typed? {
+    let text = c.source(of: e)
+    let head = parts[0]
+    if let (local, record) = scope.lookup(head) {
+      if parts.count == 1 {
+        return .node(Node(.local(local), type: .record(record), text: text, location: e.location))
+      }
+      guard parts.count == 2 else {
+        diagnostics.append(CheckCatalogue.typeMismatch("'\(text)': fields have no fields", at: e.location))
+        return nil
+      }
+      guard let field = records[record].fields.firstIndex(where: { $0.name == parts[1] }) else {
+        diagnostics.append(
+          CheckCatalogue.unknownField(
+            parts[1], of: head, candidates: records[record].fields.map(\.name), at: e.location.advanced(by: head.count + 1)))
+        return nil
+      }
+      return .node(
+        Node(.field(local: local, field: field), type: records[record].fields[field].type, text: text, location: e.location))
+    }
+    if let slot = findingSlots[head] {
+      guard parts.count == 1 else {
+        diagnostics.append(
+          CheckCatalogue.typeMismatch(
+            "'\(head)' is a finding, not a quantifier variable: it has no fields", at: e.location,
+            hint: "bind a variable first: 'some x in \(head) where x.\(parts[1]) ...'"))
+        return nil
+      }
+      readsFindings.insert(slot)
+      return .node(Node(.finding(slot), type: findings[slot].type, text: text, location: e.location))
+    }
+    if let constant = constants[head], parts.count == 1 {
+      return .node(Node(.constant(constant.value), type: constant.type, text: text, location: e.location))
+    }
+    if parts.count == 1 {
+      return .word(head, e.location, text: text)
+    }
+    diagnostics.append(
+      CheckCatalogue.unknownName(head, candidates: nameCandidates, constants: Set(constantOrder), at: e.location))
+    return nil
+  }
+
+  /// Checks that two nodes can be compared; `ordered` for < <= > >= and between.
+  mutating func checkComparable(
+    _ a: Node, _ b: Node, ordered: Bool, at location: SourceLocation, c: ConditionText,
+    lhs: Expression, rhs: Expression
+  ) -> Bool {
+    let compatible: Bool
+    switch (a.type, b.type) {
+    case (.integer, .integer), (.integer, .number), (.number, .integer), (.number, .number): compatible = true
+    case (.enumeration(let x), .enumeration(let y)): compatible = x == y
+    case (.date, .date), (.string, .string): compatible = true
+    case (.boolean, .boolean): compatible = !ordered
+    case (.set(let x), .set(let y)): compatible = x == y && !ordered
+    default: compatible = false
+    }
+    if !compatible {
+      if a.type == b.type {
+        diagnostics.append(
+          CheckCatalogue.typeMismatch(
+            "a \(describe(a.type)) has no order: '\(c.source(of: lhs))' cannot be compared with '<' or '>'",
+            at: location, hint: "use '==', '!=' or 'is'"))
+      } else {
+        diagnostics.append(
+          CheckCatalogue.typeMismatch(
+            "cannot compare '\(c.source(of: lhs))' (\(describe(a.type))) with '\(c.source(of: rhs))' (\(describe(b.type)))",
+            at: location))
+      }
+    }
+    return compatible
+  }
+
+  mutating func compileComparison(
+    _ op: Node.Comparison, _ lhs: Expression, _ rhs: Expression, _ e: Expression, _ c: ConditionText
+  ) -> Node? {
+    let ta = compileTyped(lhs, c)
+    let tb = compileTyped(rhs, c)
+    guard let ta, let tb else {
+      // Still report a misspelt name on the side that did compile.
+      for case .word(let w, let loc, _) in [ta, tb].compactMap({ $0 }) {
+        diagnostics.append(
+          CheckCatalogue.unknownName(w, candidates: nameCandidates, constants: Set(constantOrder), at: loc))
+      }
+      return nil
+    }
+    var a: Node?
+    var b: Node?
+    switch (ta, tb) {
+    case (.word(let w, let loc, _), .word):
+      diagnostics.append(
+        CheckCatalogue.unknownName(w, candidates: nameCandidates, constants: Set(constantOrder), at: loc))
+      return nil
+    case (.word, .node(let nb)):
+      b = nb
+      a = coerce(ta, to: nb.type, lhs, c)
+    case (.node(let na), .word):
+      a = na
+      b = coerce(tb, to: na.type, rhs, c)
+    case (.node(let na), .node(let nb)):
+      a = coerce(ta, to: nb.type, lhs, c)
+      b = coerce(tb, to: na.type, rhs, c)
+    }
+    guard let a, let b else { return nil }
+    let ordered = op != .equal && op != .notEqual
+    guard checkComparable(a, b, ordered: ordered, at: e.location, c: c, lhs: lhs, rhs: rhs) else {
+      return nil
+    }
+    checkNeverTrue(op, a, b, text: c.source(of: e), at: e.location)
+    return Node(.compare(op, a, b), type: .boolean, text: c.source(of: e), location: e.location)
+  }
+
+  mutating func checkNeverTrue(_ op: Node.Comparison, _ a: Node, _ b: Node, text: String, at location: SourceLocation) {
+    var subject = a
+    var bound = b
+    var op = op
+    if case .constant = a.kind {
+      subject = b
+      bound = a
+      switch op {
+      case .less: op = .greater
+      case .lessEqual: op = .greaterEqual
+      case .greater: op = .less
+      case .greaterEqual: op = .lessEqual
+      default: break
+      }
+    }
+    guard let range = range(of: subject), case .constant(.number(let n)) = bound.kind else { return }
+    let possible: Bool
+    switch op {
+    case .equal: possible = range.contains(n)
+    case .notEqual: possible = !(range.lowerBound == n && range.upperBound == n)
+    case .less: possible = range.lowerBound < n
+    case .lessEqual: possible = range.lowerBound <= n
+    case .greater: possible = range.upperBound > n
+    case .greaterEqual: possible = range.upperBound >= n
+    }
+    if !possible {
+      diagnostics.append(
+        CheckCatalogue.neverTrue(
+          text,
+          why: "'\(subject.text)' lies in [\(CheckCatalogue.format(range.lowerBound)), \(CheckCatalogue.format(range.upperBound))]",
+          at: location))
+    }
+  }
+
+  // MARK: Templates
+
+  mutating func compileTemplate(_ source: Located<String>) -> Template? {
+    var pieces: [Template.Piece] = []
+    var text = ""
+    var ok = true
+    let scalars = Array(source.value.unicodeScalars)
+    var i = 0
+    while i < scalars.count {
+      let ch = scalars[i]
+      if ch == "{" {
+        guard let close = scalars[(i + 1)...].firstIndex(of: "}") else {
+          diagnostics.append(
+            SyntaxCatalogue.templateSyntax("unclosed '{' in the template", at: source.location))
+          return nil
+        }
+        let name = String(String.UnicodeScalarView(scalars[(i + 1)..<close])).trimmingSpaces()
+        if !text.isEmpty {
+          pieces.append(.text(text))
+          text = ""
+        }
+        if let piece = placeholder(name, at: source.location) { pieces.append(piece) } else { ok = false }
+        i = close + 1
+        continue
+      }
+      if ch == "}" {
+        diagnostics.append(SyntaxCatalogue.templateSyntax("unmatched '}' in the template", at: source.location))
+        return nil
+      }
+      text.unicodeScalars.append(ch)
+      i += 1
+    }
+    if !text.isEmpty { pieces.append(.text(text)) }
+    return ok ? Template(source: source.value, pieces: pieces) : nil
+  }
+
+  mutating func placeholder(_ name: String, at location: SourceLocation) -> Template.Piece? {
+    let parts = name.split(separator: ".").map(String.init)
+    if let head = parts.first, let variable = scope.all.first(where: { $0.name == head }) {
+      if parts.count == 1 {
+        return .variable(local: variable.local, field: nil, type: .record(variable.record), name: name)
+      }
+      if parts.count == 2, let field = records[variable.record].fields.firstIndex(where: { $0.name == parts[1] }) {
+        return .variable(
+          local: variable.local, field: field, type: records[variable.record].fields[field].type, name: name)
+      }
+    }
+    if parts.count == 1, let slot = findingSlots[name] {
+      return .finding(slot, name: name)
+    }
+    if parts.count == 1, let constant = constants[name] {
+      return .constant(constant.value, type: constant.type, name: name)
+    }
+    var candidates = findings.map(\.name) + constantOrder
+    for variable in scope.all {
+      candidates.append(variable.name)
+      candidates += records[variable.record].fields.map { "\(variable.name).\($0.name)" }
+    }
+    diagnostics.append(CheckCatalogue.unknownPlaceholder(name, candidates: candidates, at: location))
+    return nil
+  }
+}
+
+extension String {
+  func trimmingSpaces() -> String {
+    var s = Substring(self)
+    while s.first == " " { s = s.dropFirst() }
+    while s.last == " " { s = s.dropLast() }
+    return String(s)
+  }
+}

@@ -1,0 +1,33 @@
+public import RuleDiagnostics
+
+/// Where a case value came from: the value's location and, for lists, each element's and field's.
+public struct FactOrigin: Sendable, Hashable {
+  public var location: SourceLocation
+  public var elements: [SourceLocation]
+  /// Per element, per field slot: where that field was written (nil when absent).
+  public var fields: [[SourceLocation?]]
+
+  public init(location: SourceLocation, elements: [SourceLocation] = [], fields: [[SourceLocation?]] = []) {
+    self.location = location
+    self.elements = elements
+    self.fields = fields
+  }
+}
+
+/// A case, resolved against a program: one value per finding slot (unknown where not given).
+public struct CaseFacts: Sendable {
+  public var caseID: String
+  public var file: String
+  /// SHA-256 of the case file's bytes, hex.
+  public var sha256: String
+  public var values: [Value]
+  public var origins: [FactOrigin?]
+
+  public init(caseID: String, file: String, sha256: String, values: [Value], origins: [FactOrigin?]) {
+    self.caseID = caseID
+    self.file = file
+    self.sha256 = sha256
+    self.values = values
+    self.origins = origins
+  }
+}

@@ -1,0 +1,183 @@
+/// Why a value has the status it has.
+public enum ValueStatus: Sendable, Hashable {
+  /// Picked, at this rank (0 = first).
+  case picked(rank: Int)
+  /// A fired rule excluded it.
+  case excluded
+  /// Its evidence is below the output's `min_weight`.
+  case belowThreshold
+  /// Other values ranked above it within `max`.
+  case outranked
+
+  public var isPicked: Bool {
+    if case .picked = self { return true }
+    return false
+  }
+}
+
+/// The result for one output.
+public struct OutputResult: Sendable, Hashable {
+  /// Evidence per value (sum of weights of fired rules suggesting it).
+  public var weights: [Double]
+  public var statuses: [ValueStatus]
+  /// Picked values, best first.
+  public var picked: [Int]
+  /// The truth of `output picked value` in conditions (design section 3): true when picked;
+  /// false when not picked and no undetermined rule could add evidence to it; else unknown.
+  public var pickedTruth: [Truth]
+  /// Whether each value's status is settled: true (surely picked), false (surely not picked), or
+  /// unknown when deciding the undetermined rules could change it.
+  public var certainty: [Truth]
+  /// For each value, the fired rules that excluded it.
+  public var excludedBy: [[Int]]
+}
+
+/// An alert that fired.
+public struct FiredAlert: Sendable, Hashable {
+  public var alert: Int
+  public var severity: AlertSeverity
+  /// The fired rules that raised it, by rule index.
+  public var rules: [Int]
+}
+
+/// The result of evaluating a program against one case.
+public struct Evaluation: Sendable {
+  /// Truth of each rule's condition (retired rules are false).
+  public var ruleTruth: [Truth]
+  /// For each fired rule, the element index each quantifier variable was bound to.
+  public var bindings: [[Int]]
+  /// Final values of every slot, derived findings included.
+  public var facts: [Value]
+  public var outputs: [OutputResult]
+  /// Fired alerts, most severe first, then by declared order.
+  public var alerts: [FiredAlert]
+
+  /// Whether a critical alert fired: suggestions are then deferred pending safety.
+  public var deferredPendingSafety: Bool { alerts.contains { $0.severity == .critical } }
+}
+
+extension Program {
+  /// EVALUATE: one ordered pass over the plan.
+  public func evaluate(_ facts: CaseFacts) -> Evaluation {
+    var tracer = NoTracer()
+    return evaluate(facts, tracer: &tracer)
+  }
+
+  /// Evaluates with a tracer that sees every read and test.
+  public func evaluate<T: EvaluationTracer>(_ facts: CaseFacts, tracer: inout T) -> Evaluation {
+    let maxLocals = rules.reduce(0) { max($0, $1.localCount) }
+    var state = EvaluationState(
+      facts: facts.values, locals: Array(repeating: nil, count: maxLocals),
+      localElements: Array(repeating: 0, count: maxLocals),
+      picked: outputs.map { Array(repeating: Truth.unknown, count: $0.values.count) })
+    var ruleTruth = Array(repeating: Truth.false, count: rules.count)
+    var bindings = Array(repeating: [Int](), count: rules.count)
+    var results: [OutputResult?] = Array(repeating: nil, count: outputs.count)
+    for step in plan {
+      switch step {
+      case .rule(let index):
+        let rule = rules[index]
+        var truth = Truth.true
+        for condition in rule.conditions {
+          truth = truth && Interpreter.truth(condition.node, &state, &tracer)
+          if truth == .false { break }
+        }
+        ruleTruth[index] = truth
+        if truth == .true && rule.localCount > 0 {
+          bindings[index] = Array(state.localElements[0..<rule.localCount])
+        }
+        for local in 0..<rule.localCount { state.locals[local] = nil }
+      case .derived(let slot):
+        var value = Truth.false
+        for rule in derivers[slot] { value = value || ruleTruth[rule] }
+        state.facts[slot] = value == .unknown ? .unknown : .boolean(value == .true)
+      case .output(let output):
+        let result = pick(output: output, ruleTruth: ruleTruth)
+        state.picked[output] = result.pickedTruth
+        results[output] = result
+      }
+    }
+    var alertRules = Array(repeating: [Int](), count: alerts.count)
+    for (index, rule) in rules.enumerated() where ruleTruth[index] == .true {
+      for alert in rule.actions.alerts { alertRules[alert].append(index) }
+    }
+    let fired = alertRules.enumerated().compactMap { alert, rules in
+      rules.isEmpty ? nil : FiredAlert(alert: alert, severity: alerts[alert].severity, rules: rules)
+    }.sorted { ($0.severity.rank, -$0.alert) > ($1.severity.rank, -$1.alert) }
+    return Evaluation(
+      ruleTruth: ruleTruth, bindings: bindings, facts: state.facts,
+      outputs: results.enumerated().map { $0.element ?? pick(output: $0.offset, ruleTruth: ruleTruth) },
+      alerts: fired)
+  }
+
+  /// Picks an output's values from the evidence of fired rules, and works out which picks could
+  /// still change if undetermined rules were decided.
+  func pick(output: Int, ruleTruth: [Truth]) -> OutputResult {
+    let info = outputs[output]
+    let count = info.values.count
+    var weights = Array(repeating: 0.0, count: count)
+    var up = Array(repeating: 0.0, count: count)
+    var down = Array(repeating: 0.0, count: count)
+    var excludedBy = Array(repeating: [Int](), count: count)
+    var mayExclude = Array(repeating: false, count: count)
+    for index in outputRules[output] {
+      let truth = ruleTruth[index]
+      guard truth != .false else { continue }
+      let actions = rules[index].actions
+      for (o, v) in actions.suggest where o == output {
+        if truth == .true {
+          weights[v] += actions.weight
+        } else if actions.weight > 0 {
+          up[v] += actions.weight
+        } else {
+          down[v] += actions.weight
+        }
+      }
+      for (o, v) in actions.exclude where o == output {
+        if truth == .true { excludedBy[v].append(index) } else { mayExclude[v] = true }
+      }
+    }
+    let limit = info.max ?? Int.max
+    let eligible = (0..<count).filter { excludedBy[$0].isEmpty && weights[$0] >= info.minWeight }
+    let ranked = eligible.sorted { (weights[$0], -$0) > (weights[$1], -$1) }
+    let picked = Array(ranked.prefix(limit))
+    var statuses = Array(repeating: ValueStatus.belowThreshold, count: count)
+    for v in 0..<count {
+      if !excludedBy[v].isEmpty {
+        statuses[v] = .excluded
+      } else if let rank = picked.firstIndex(of: v) {
+        statuses[v] = .picked(rank: rank)
+      } else if weights[v] >= info.minWeight {
+        statuses[v] = .outranked
+      }
+    }
+    // Bounds on what undetermined rules could still do.
+    let low = (0..<count).map { weights[$0] + down[$0] }
+    let high = (0..<count).map { weights[$0] + up[$0] }
+    func surelyEligible(_ v: Int) -> Bool {
+      excludedBy[v].isEmpty && !mayExclude[v] && low[v] >= info.minWeight
+    }
+    func possiblyEligible(_ v: Int) -> Bool { excludedBy[v].isEmpty && high[v] >= info.minWeight }
+    var certainty = Array(repeating: Truth.unknown, count: count)
+    for v in 0..<count {
+      let mayOutrank = (0..<count).filter { w in
+        w != v && possiblyEligible(w) && (high[w] > low[v] || (high[w] == low[v] && w < v))
+      }.count
+      let sureOutrank = (0..<count).filter { w in
+        w != v && surelyEligible(w) && (low[w] > high[v] || (low[w] == high[v] && w < v))
+      }.count
+      if surelyEligible(v) && mayOutrank < limit {
+        certainty[v] = .true
+      } else if !possiblyEligible(v) || sureOutrank >= limit {
+        certainty[v] = .false
+      }
+    }
+    let pickedTruth = (0..<count).map { v -> Truth in
+      if picked.contains(v) { return .true }
+      return up[v] > 0 && excludedBy[v].isEmpty ? .unknown : .false
+    }
+    return OutputResult(
+      weights: weights, statuses: statuses, picked: picked, pickedTruth: pickedTruth,
+      certainty: certainty, excludedBy: excludedBy)
+  }
+}

@@ -1,0 +1,304 @@
+import RuleDiagnostics
+
+/// Records what one condition reads.
+struct RecordingTracer: EvaluationTracer {
+  var reads: [(node: Node, value: Value, element: Int?)] = []
+
+  mutating func read(_ node: Node, _ value: Value, element: Int?) {
+    reads.append((node, value, element))
+  }
+
+  mutating func tested(_ node: Node, _ truth: Truth) {}
+}
+
+extension Program {
+  /// EXPLAIN: traces every rule and works out how, why not, rivals and what to ask next.
+  public func explain(_ facts: CaseFacts, _ evaluation: Evaluation) -> Explanation {
+    var traces = rules.indices.map { trace(rule: $0, facts: facts, evaluation: evaluation) }
+    // Missing base findings, through derived findings.
+    var memo: [Int: [Int]] = [:]
+    for index in traces.indices where traces[index].truth == .unknown {
+      var visiting: Set<Int> = []
+      traces[index].missing = missingFindings(rule: index, traces: traces, memo: &memo, visiting: &visiting)
+    }
+    let outputExplanations = outputs.indices.map { explainOutput($0, evaluation: evaluation, traces: traces) }
+    let firedAlerts = Set(evaluation.alerts.map(\.alert))
+    var possible: [PossibleAlert] = []
+    for alert in alerts.indices where !firedAlerts.contains(alert) {
+      let undetermined = rules.indices.filter {
+        traces[$0].truth == .unknown && rules[$0].actions.alerts.contains(alert)
+      }
+      if !undetermined.isEmpty {
+        let missing = Set(undetermined.flatMap { traces[$0].missing }).sorted()
+        possible.append(PossibleAlert(alert: alert, rules: undetermined, missing: missing))
+      }
+    }
+    possible.sort { (alerts[$0.alert].severity.rank, -$0.alert) > (alerts[$1.alert].severity.rank, -$1.alert) }
+    return Explanation(
+      caseID: facts.caseID, evaluation: evaluation, rules: traces, outputs: outputExplanations,
+      possibleAlerts: possible,
+      askNext: askNext(traces: traces, evaluation: evaluation, firedAlerts: firedAlerts))
+  }
+
+  /// Re-evaluates one rule's conditions one by one, recording what each read.
+  public func trace(rule index: Int, facts: CaseFacts, evaluation: Evaluation) -> RuleTrace {
+    let rule = rules[index]
+    var state = EvaluationState(
+      facts: evaluation.facts, locals: Array(repeating: nil, count: rule.localCount),
+      localElements: Array(repeating: 0, count: rule.localCount),
+      picked: evaluation.outputs.map(\.pickedTruth))
+    var premises: [Premise] = []
+    var bindings: [Binding] = []
+    var truth = Truth.true
+    for condition in rule.conditions {
+      var tracer = RecordingTracer()
+      let result = Interpreter.truth(condition.node, &state, &tracer)
+      truth = truth && result
+      premises.append(
+        Premise(
+          text: condition.text, location: condition.location, truth: result,
+          observations: observations(tracer.reads, facts: facts, rule: rule, state: state, truth: result)))
+      if result == .true {
+        bindings += boundVariables(in: condition.node, rule: rule, state: state, facts: facts)
+      }
+      for local in 0..<rule.localCount { state.locals[local] = nil }
+    }
+    return RuleTrace(rule: index, truth: evaluation.ruleTruth[index], premises: premises, bindings: bindings, missing: [])
+  }
+
+  private func listSlot(of local: Int, in node: Node) -> Int? {
+    switch node.kind {
+    case .quantifier(_, let l, let list, let body):
+      if l == local, case .finding(let slot) = list.kind { return slot }
+      return body.flatMap { listSlot(of: local, in: $0) }
+    case .not(let a), .negate(let a), .known(let a, _): return listSlot(of: local, in: a)
+    case .and(let items), .or(let items):
+      for item in items { if let s = listSlot(of: local, in: item) { return s } }
+      return nil
+    case .compare(_, let a, let b), .arithmetic(_, let a, let b):
+      return listSlot(of: local, in: a) ?? listSlot(of: local, in: b)
+    case .between(let a, let b, let c, _):
+      return listSlot(of: local, in: a) ?? listSlot(of: local, in: b) ?? listSlot(of: local, in: c)
+    case .member(let a, _, _), .has(let a, _, _): return listSlot(of: local, in: a)
+    default: return nil
+    }
+  }
+
+  private func boundVariables(in node: Node, rule: Rule, state: EvaluationState, facts: CaseFacts) -> [Binding] {
+    var out: [Binding] = []
+    for local in 0..<rule.localCount {
+      guard let slot = listSlot(of: local, in: node) else { continue }
+      let element = state.localElements[local]
+      let origin = facts.origins[slot].flatMap { element < $0.elements.count ? $0.elements[element] : nil }
+      out.append(Binding(name: rule.localNames[local], slot: slot, element: element, origin: origin))
+    }
+    return out
+  }
+
+  private func observations(
+    _ reads: [(node: Node, value: Value, element: Int?)], facts: CaseFacts, rule: Rule,
+    state: EvaluationState, truth: Truth
+  ) -> [Observation] {
+    var out: [Observation] = []
+    var seen: Set<String> = []
+    for read in reads {
+      var slot: Int
+      var origin: SourceLocation?
+      switch read.node.kind {
+      case .finding(let s):
+        slot = s
+        origin = facts.origins[s]?.location
+      case .field(let local, let field):
+        slot = -1
+        for condition in rule.conditions {
+          if let s = listSlot(of: local, in: condition.node) {
+            slot = s
+            break
+          }
+        }
+        if slot >= 0, let element = read.element, let o = facts.origins[slot],
+          element < o.fields.count, field < o.fields[element].count
+        {
+          origin = o.fields[element][field]
+        }
+      default: continue
+      }
+      guard slot >= 0 else { continue }
+      let key = "\(read.node.text)#\(read.element ?? -1)"
+      guard seen.insert(key).inserted else { continue }
+      out.append(
+        Observation(
+          name: read.node.text, value: read.value, type: read.node.type, slot: slot, element: read.element,
+          origin: origin))
+    }
+    // For a true condition that bound a variable, keep the witness element's fields only.
+    if truth == .true {
+      let witnessed = Dictionary(grouping: out.filter { $0.element != nil }, by: \.slot)
+      if !witnessed.isEmpty {
+        out = out.filter { observation in
+          guard let element = observation.element else { return true }
+          let last = witnessed[observation.slot]?.last?.element
+          return element == last
+        }
+      }
+    }
+    if out.count > 12 { out = Array(out.prefix(12)) }
+    return out
+  }
+
+  private func missingFindings(
+    rule: Int, traces: [RuleTrace], memo: inout [Int: [Int]], visiting: inout Set<Int>
+  ) -> [Int] {
+    if let done = memo[rule] { return done }
+    guard visiting.insert(rule).inserted else { return [] }
+    var slots: Set<Int> = []
+    for premise in traces[rule].premises where premise.truth == .unknown {
+      for observation in premise.observations where !observation.value.isKnown {
+        if findings[observation.slot].derived {
+          for deriver in derivers[observation.slot] where traces[deriver].truth == .unknown {
+            slots.formUnion(missingFindings(rule: deriver, traces: traces, memo: &memo, visiting: &visiting))
+          }
+        } else {
+          slots.insert(observation.slot)
+        }
+      }
+      // An unknown `picked` test: the undetermined rules of that output decide it.
+      collectPicked(premise, rule: rule).forEach { output in
+        for other in outputRules[output] where traces[other].truth == .unknown && other != rule {
+          slots.formUnion(missingFindings(rule: other, traces: traces, memo: &memo, visiting: &visiting))
+        }
+      }
+    }
+    let result = slots.sorted()
+    memo[rule] = result
+    return result
+  }
+
+  private func collectPicked(_ premise: Premise, rule: Int) -> [Int] {
+    guard let condition = rules[rule].conditions.first(where: { $0.text == premise.text }) else { return [] }
+    var outputs: Set<Int> = []
+    func walk(_ node: Node) {
+      switch node.kind {
+      case .picked(let output, _): outputs.insert(output)
+      case .not(let a), .negate(let a), .known(let a, _): walk(a)
+      case .and(let items), .or(let items): items.forEach(walk)
+      case .compare(_, let a, let b), .arithmetic(_, let a, let b):
+        walk(a)
+        walk(b)
+      case .quantifier(_, _, let list, let body):
+        walk(list)
+        body.map(walk)
+      default: break
+      }
+    }
+    walk(condition.node)
+    return outputs.sorted()
+  }
+
+  private func explainOutput(_ output: Int, evaluation: Evaluation, traces: [RuleTrace]) -> OutputExplanation {
+    let result = evaluation.outputs[output]
+    let info = outputs[output]
+    var values: [ValueExplanation] = []
+    for v in info.values.indices {
+      var supporting: [Int] = []
+      var opposing: [Int] = []
+      var misses: [NearMiss] = []
+      var missing: Set<Int> = []
+      for r in outputRules[output] {
+        let actions = rules[r].actions
+        let suggests = actions.suggest.contains { $0.output == output && $0.value == v }
+        let excludes = actions.exclude.contains { $0.output == output && $0.value == v }
+        guard suggests || excludes else { continue }
+        let trace = traces[r]
+        if trace.truth == .true && suggests {
+          if actions.weight >= 0 { supporting.append(r) } else { opposing.append(r) }
+        } else if suggests && actions.weight > 0 {
+          misses.append(NearMiss(rule: r, failedCount: trace.failed.count, unknownCount: trace.undetermined.count))
+        }
+        if trace.truth == .unknown && result.certainty[v] == .unknown { missing.formUnion(trace.missing) }
+      }
+      misses.sort { ($0.failedCount, $0.unknownCount, rules[$0.rule].id) < ($1.failedCount, $1.unknownCount, rules[$1.rule].id) }
+      var outranked: [Int] = []
+      if case .outranked = result.statuses[v] {
+        outranked = result.picked
+      }
+      values.append(
+        ValueExplanation(
+          value: v, weight: result.weights[v], status: result.statuses[v], certainty: result.certainty[v],
+          supporting: supporting, opposing: opposing, excludedBy: result.excludedBy[v], outrankedBy: outranked,
+          nearMisses: misses, missing: missing.sorted()))
+    }
+    return OutputExplanation(
+      output: output, values: values, competitions: competitions(output, result: result, values: values, traces: traces))
+  }
+
+  private func competitions(
+    _ output: Int, result: OutputResult, values: [ValueExplanation], traces: [RuleTrace]
+  ) -> [Competition] {
+    let info = outputs[output]
+    let limit = info.max ?? Int.max
+    let rivals = info.values.indices.filter { v in
+      !result.statuses[v].isPicked && result.excludedBy[v].isEmpty
+        && (result.weights[v] > 0 || !values[v].nearMisses.isEmpty)
+    }.sorted { (result.weights[$0], -$0) > (result.weights[$1], -$1) }
+    let full = result.picked.count >= limit
+    // A rivalry exists only where the output's `max` is filled: then a rival must outrank a pick.
+    guard let rival = rivals.first, !result.picked.isEmpty, full else { return [] }
+    let anchor = result.picked.last
+    let needed: Double
+    if full, let anchor {
+      let tieLoses = rival > anchor
+      let gap = result.weights[anchor] - result.weights[rival]
+      needed = max(info.minWeight - result.weights[rival], tieLoses ? gap + 0.000_001 : gap)
+    } else {
+      needed = info.minWeight - result.weights[rival]
+    }
+    let flips = values[rival].nearMisses.filter { rules[$0.rule].actions.weight >= needed }
+    guard let picked = anchor else { return [] }
+    return [
+      Competition(
+        output: output, picked: picked, rival: rival,
+        gap: result.weights[picked] - result.weights[rival], needed: max(0, needed), flips: Array(flips.prefix(3)))
+    ]
+  }
+
+  private func askNext(traces: [RuleTrace], evaluation: Evaluation, firedAlerts: Set<Int>) -> [Question] {
+    var questions: [Int: Question] = [:]
+    for (index, trace) in traces.enumerated() where trace.truth == .unknown {
+      let rule = rules[index]
+      let newAlerts = rule.actions.alerts.filter { !firedAlerts.contains($0) }
+      var picks: [OutputValue] = []
+      for (o, v) in rule.actions.suggest + rule.actions.exclude where evaluation.outputs[o].certainty[v] == .unknown {
+        picks.append(OutputValue(output: o, value: v))
+      }
+      // Derivations count through the rules that read them (`missing` follows derived findings).
+      guard !newAlerts.isEmpty || !picks.isEmpty else { continue }
+      for slot in trace.missing {
+        var q = questions[slot] ?? Question(slot: slot, alertSeverity: nil, alerts: [], picks: [], rules: [])
+        for alert in newAlerts {
+          if !q.alerts.contains(alert) { q.alerts.append(alert) }
+          let severity = alerts[alert].severity
+          if q.alertSeverity.map({ severity > $0 }) ?? true { q.alertSeverity = severity }
+        }
+        for pick in picks where !q.picks.contains(pick) { q.picks.append(pick) }
+        if !q.rules.contains(index) { q.rules.append(index) }
+        questions[slot] = q
+      }
+    }
+    return questions.values.filter { !$0.alerts.isEmpty || !$0.picks.isEmpty }
+      .map { q in
+        var q = q
+        q.alerts.sort()
+        q.picks.sort()
+        q.rules.sort()
+        return q
+      }
+      .sorted { a, b in
+        let sa = a.alertSeverity?.rank ?? -1
+        let sb = b.alertSeverity?.rank ?? -1
+        if sa != sb { return sa > sb }
+        if a.picks.count != b.picks.count { return a.picks.count > b.picks.count }
+        return findings[a.slot].name < findings[b.slot].name
+      }
+  }
+}

@@ -1,0 +1,60 @@
+public import RuleDiagnostics
+
+/// A compiled expression: names resolved to slots, enum literals to indices, types checked.
+/// `text` and `location` are kept only for explanations; evaluation never reads them.
+public struct Node: Sendable, Hashable {
+  /// Comparison operators.
+  public enum Comparison: String, Sendable, Hashable {
+    case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">"
+    case greaterEqual = ">="
+  }
+
+  /// Arithmetic operators.
+  public enum Arithmetic: String, Sendable, Hashable {
+    case add = "+", subtract = "-", multiply = "*", divide = "/"
+  }
+
+  /// Quantifiers.
+  public enum Quantifier: String, Sendable, Hashable {
+    case some, no, every, count
+  }
+
+  /// How a set is tested.
+  public enum SetTest: String, Sendable, Hashable {
+    case any, all
+  }
+
+  /// The operation.
+  public indirect enum Kind: Sendable, Hashable {
+    case constant(Value)
+    case finding(Int)
+    /// A quantifier's bound record.
+    case local(Int)
+    case field(local: Int, field: Int)
+    case known(Node, Bool)
+    case not(Node)
+    case and([Node])
+    case or([Node])
+    case compare(Comparison, Node, Node)
+    case between(Node, Node, Node, negated: Bool)
+    case member(Node, [Value], negated: Bool)
+    case has(Node, SetTest, EnumSet)
+    case arithmetic(Arithmetic, Node, Node)
+    case negate(Node)
+    case quantifier(Quantifier, local: Int, list: Node, body: Node?)
+    case picked(output: Int, value: Int)
+  }
+
+  public var kind: Kind
+  public var type: ValueType
+  /// The source text of this sub-expression.
+  public var text: String
+  public var location: SourceLocation
+
+  public init(_ kind: Kind, type: ValueType, text: String, location: SourceLocation) {
+    self.kind = kind
+    self.type = type
+    self.text = text
+    self.location = location
+  }
+}

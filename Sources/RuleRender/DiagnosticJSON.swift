@@ -1,0 +1,36 @@
+import Foundation
+public import RuleDiagnostics
+
+/// Diagnostics as JSON, for machines.
+public enum DiagnosticJSON {
+  struct Entry: Encodable {
+    var severity: String
+    var code: String
+    var message: String
+    var file: String
+    var line: Int
+    var column: Int
+    var hint: String?
+    var notes: [Diagnostic.Note]
+  }
+
+  /// A JSON document `{"diagnostics": [...]}`.
+  public static func render(_ diagnostics: [Diagnostic]) -> String {
+    let entries = diagnostics.map {
+      Entry(
+        severity: $0.severity.rawValue, code: $0.code, message: $0.message, file: $0.location.file,
+        line: $0.location.line, column: $0.location.column, hint: $0.hint, notes: $0.notes)
+    }
+    return JSONText.encode(["diagnostics": entries])
+  }
+}
+
+/// Deterministic JSON text: sorted keys, pretty or one line.
+public enum JSONText {
+  public static func encode(_ value: some Encodable, pretty: Bool = true) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+    guard let data = try? encoder.encode(value) else { return "{}\n" }
+    return String(decoding: data, as: UTF8.self) + "\n"
+  }
+}

@@ -1,0 +1,545 @@
+public import RuleDiagnostics
+
+/// LOAD: turns YAML files into syntax models with locations. Collects every problem it can.
+public enum Loader {
+  static let packFileKeys = ["vocabulary", "outputs", "alerts", "constants", "rules"]
+  static let manifestKeys = [
+    "pack", "version", "title", "description", "authors", "references", "extends", "constants",
+  ]
+
+  /// Loads a pack from its files; `directory` is the pack folder as shown to the user, and the
+  /// manifest is the file named `pack.yaml` directly in it.
+  public static func loadPack(directory: String, files: [SourceFile]) -> (PackSyntax, [Diagnostic]) {
+    var pack = PackSyntax(directory: directory)
+    pack.files = files
+    var diagnostics: [Diagnostic] = []
+    let manifestPath = directory.isEmpty ? "pack.yaml" : "\(directory)/pack.yaml"
+    var sawManifest = false
+    for file in files.sorted(by: { $0.path < $1.path }) {
+      let (root, yamlDiagnostics) = YAMLReader.read(file)
+      diagnostics += yamlDiagnostics
+      guard let root else {
+        if file.path == manifestPath { sawManifest = true }
+        continue
+      }
+      var reader = NodeReader()
+      var loader = PackFileLoader(file: file, reader: reader)
+      if file.path == manifestPath {
+        sawManifest = true
+        pack.manifest = loader.manifest(root, into: &pack)
+      } else {
+        loader.packFile(root, into: &pack)
+      }
+      reader = loader.reader
+      diagnostics += reader.diagnostics
+    }
+    if !sawManifest {
+      diagnostics.append(
+        Diagnostic(
+          .error, code: "missing-manifest", "the pack has no 'pack.yaml'",
+          at: SourceLocation(file: manifestPath, line: 1, column: 1),
+          hint: "create pack.yaml with at least 'pack:' and 'version:'"))
+    }
+    return (pack, diagnostics)
+  }
+
+  /// Loads a case file.
+  public static func loadCase(_ file: SourceFile) -> (CaseSyntax?, [Diagnostic]) {
+    let (root, yamlDiagnostics) = YAMLReader.read(file)
+    guard let root else { return (nil, yamlDiagnostics) }
+    var reader = NodeReader()
+    guard
+      let map = reader.mapping(
+        root, "a case file", allowed: ["case", "date", "assessor", "findings", "notes"],
+        required: ["case"])
+    else { return (nil, reader.diagnostics) }
+    let id = reader.string(map["case"], "'case'")
+    var findings: [(name: Located<String>, value: DataNode)] = []
+    if let node = map["findings"] {
+      findings = reader.entries(node, "'findings'").map { ($0.name, NodeReader.data($0.value)) }
+    }
+    let result = id.map {
+      CaseSyntax(
+        id: $0, date: reader.string(map["date"], "'date'")?.value,
+        assessor: reader.string(map["assessor"], "'assessor'")?.value, findings: findings,
+        notes: reader.string(map["notes"], "'notes'")?.value, file: file)
+    }
+    return (result, reader.diagnostics)
+  }
+
+  /// Loads a trainee formulation. Keys other than the fixed ones name outputs.
+  public static func loadFormulation(_ file: SourceFile) -> (FormulationSyntax?, [Diagnostic]) {
+    let (root, yamlDiagnostics) = YAMLReader.read(file)
+    guard let root else { return (nil, yamlDiagnostics) }
+    var reader = NodeReader()
+    let fixed = ["formulation", "by", "alerts", "rationale"]
+    let entries = reader.entries(root, "a formulation file")
+    guard root.mapping != nil else { return (nil, reader.diagnostics) }
+    var caseID: Located<String>?
+    var by: Located<String>?
+    var alerts: [Located<String>] = []
+    var rationale: String?
+    var picks: [(output: Located<String>, values: [Located<String>])] = []
+    for (name, value) in entries {
+      switch name.value {
+      case "formulation": caseID = reader.string(value, "'formulation'")
+      case "by": by = reader.string(value, "'by'")
+      case "alerts": alerts = reader.strings(value, "an alert")
+      case "rationale": rationale = reader.string(value, "'rationale'")?.value
+      default: picks.append((name, reader.strings(value, "a value of '\(name.value)'")))
+      }
+    }
+    _ = fixed
+    if caseID == nil {
+      reader.diagnostics.append(SyntaxCatalogue.missingKey("formulation", in: "a formulation file", at: root.location))
+    }
+    if by == nil {
+      reader.diagnostics.append(SyntaxCatalogue.missingKey("by", in: "a formulation file", at: root.location))
+    }
+    guard let caseID, let by else { return (nil, reader.diagnostics) }
+    return (
+      FormulationSyntax(
+        caseID: caseID, by: by, picks: picks, alerts: alerts, rationale: rationale, file: file),
+      reader.diagnostics
+    )
+  }
+
+  /// Loads a pack test file (`tests: [...]`).
+  public static func loadTests(_ file: SourceFile) -> ([TestSyntax], [Diagnostic]) {
+    let (root, yamlDiagnostics) = YAMLReader.read(file)
+    guard let root else { return ([], yamlDiagnostics) }
+    var reader = NodeReader()
+    guard let map = reader.mapping(root, "a test file", allowed: ["tests"], required: ["tests"])
+    else { return ([], reader.diagnostics) }
+    var tests: [TestSyntax] = []
+    for node in reader.list(map["tests"], "'tests'") {
+      if let test = loadTest(node, file: file, reader: &reader) { tests.append(test) }
+    }
+    return (tests, reader.diagnostics)
+  }
+
+  private static func loadTest(_ node: YNode, file: SourceFile, reader: inout NodeReader) -> TestSyntax? {
+    guard
+      let map = reader.mapping(
+        node, "a test", allowed: ["name", "case", "findings", "expect"], required: ["name", "expect"])
+    else { return nil }
+    guard let name = reader.string(map["name"], "'name'") else { return nil }
+    let casePath = reader.string(map["case"], "'case'")
+    var findings: [(name: Located<String>, value: DataNode)]?
+    if let node = map["findings"] {
+      findings = reader.entries(node, "'findings'").map { ($0.name, NodeReader.data($0.value)) }
+    }
+    if (casePath == nil) == (findings == nil) {
+      reader.diagnostics.append(
+        SyntaxCatalogue.invalidValue(
+          "test '\(name.value)' needs exactly one of 'case' and 'findings'", at: node.location,
+          hint: "name a case file, or give the findings inline"))
+    }
+    var test = TestSyntax(
+      name: name, casePath: casePath, findings: findings, picked: [], notPicked: [],
+      onlyPicked: [], alerts: [], noAlerts: [], fired: [], notFired: [], derived: [],
+      location: node.location, file: file)
+    guard let expectNode = map["expect"],
+      let expect = reader.mapping(
+        expectNode, "'expect'",
+        allowed: [
+          "picked", "not_picked", "only_picked", "alerts", "no_alerts", "fired", "not_fired",
+          "derived",
+        ])
+    else { return test }
+    func refs(_ key: String) -> [(output: Located<String>, values: [Located<String>])] {
+      guard let node = expect[key] else { return [] }
+      return reader.entries(node, "'\(key)'").map { ($0.name, reader.strings($0.value, "a value")) }
+    }
+    test.picked = refs("picked").flatMap { p in p.values.map { OutputReference(output: p.output, value: $0) } }
+    test.notPicked = refs("not_picked").flatMap { p in p.values.map { OutputReference(output: p.output, value: $0) } }
+    test.onlyPicked = refs("only_picked")
+    test.alerts = reader.strings(expect["alerts"], "an alert")
+    test.noAlerts = reader.strings(expect["no_alerts"], "an alert")
+    test.fired = reader.strings(expect["fired"], "a rule id")
+    test.notFired = reader.strings(expect["not_fired"], "a rule id")
+    if let node = expect["derived"] {
+      test.derived = reader.entries(node, "'derived'").compactMap { entry in
+        reader.string(entry.value, "a truth value").map { (entry.name, $0) }
+      }
+    }
+    return test
+  }
+}
+
+/// Reads the files of one pack.
+struct PackFileLoader {
+  let file: SourceFile
+  var reader: NodeReader
+
+  mutating func manifest(_ root: YNode, into pack: inout PackSyntax) -> ManifestSyntax? {
+    guard
+      let map = reader.mapping(
+        root, "pack.yaml", allowed: Loader.manifestKeys, required: ["pack", "version"])
+    else { return nil }
+    if let node = map["constants"] { constants(node, into: &pack) }
+    guard let id = reader.identifier(map["pack"], "the pack id", allowDots: true),
+      let version = reader.string(map["version"], "'version'")
+    else { return nil }
+    var references: [(key: Located<String>, text: String)] = []
+    if let node = map["references"] {
+      for entry in reader.entries(node, "'references'") {
+        references.append((entry.name, reader.string(entry.value, "a reference")?.value ?? ""))
+      }
+    }
+    return ManifestSyntax(
+      pack: id, version: version, title: reader.string(map["title"], "'title'"),
+      description: reader.string(map["description"], "'description'")?.value,
+      authors: reader.strings(map["authors"], "an author").map(\.value),
+      references: references, extends: reader.strings(map["extends"], "a pack path"),
+      location: root.location)
+  }
+
+  mutating func packFile(_ root: YNode, into pack: inout PackSyntax) {
+    guard let map = reader.mapping(root, "a pack file", allowed: Loader.packFileKeys) else { return }
+    if let node = map["vocabulary"] {
+      for entry in reader.entries(node, "'vocabulary'") {
+        if let finding = finding(entry.name, entry.value) { pack.findings.append(finding) }
+      }
+    }
+    if let node = map["outputs"] {
+      for entry in reader.entries(node, "'outputs'") {
+        if let output = output(entry.name, entry.value) { pack.outputs.append(output) }
+      }
+    }
+    if let node = map["alerts"] {
+      for entry in reader.entries(node, "'alerts'") {
+        if let alert = alert(entry.name, entry.value) { pack.alerts.append(alert) }
+      }
+    }
+    if let node = map["constants"] { constants(node, into: &pack) }
+    if let node = map["rules"] {
+      for item in reader.list(node, "'rules'") {
+        if let rule = rule(item) { pack.rules.append(rule) }
+      }
+    }
+  }
+
+  mutating func constants(_ node: YNode, into pack: inout PackSyntax) {
+    for entry in reader.entries(node, "'constants'") {
+      checkName(entry.name, "constant")
+      guard case .scalar(let text, .plain) = entry.value.kind else {
+        reader.diagnostics.append(
+          SyntaxCatalogue.wrongShape(
+            expected: "a number or true/false", found: entry.value.shapeName,
+            for: "constant '\(entry.name.value)'", at: entry.value.location))
+        continue
+      }
+      let value: ConstantSyntax.Value
+      if let number = NodeReader.parseNumber(text) {
+        value = .number(number)
+      } else if let boolean = NodeReader.parseBoolean(text) {
+        value = .boolean(boolean)
+      } else {
+        reader.diagnostics.append(
+          SyntaxCatalogue.wrongShape(
+            expected: "a number or true/false", found: "'\(text)'",
+            for: "constant '\(entry.name.value)'", at: entry.value.location))
+        continue
+      }
+      pack.constants.append(ConstantSyntax(name: entry.name, value: Located(value, at: entry.value.location)))
+    }
+  }
+
+  private mutating func checkName(_ name: Located<String>, _ what: String) {
+    if !NodeReader.isIdentifier(name.value, allowDots: false) {
+      reader.diagnostics.append(
+        SyntaxCatalogue.invalidValue(
+          "\(what) name '\(name.value)' is not a valid name", at: name.location,
+          hint: "use lowercase letters, digits and '_', starting with a letter"))
+    } else if ExpressionParser.keywords.contains(name.value) {
+      reader.diagnostics.append(
+        SyntaxCatalogue.invalidValue(
+          "\(what) name '\(name.value)' is a keyword of the condition language", at: name.location,
+          hint: "choose another name"))
+    }
+  }
+
+  static let typeKeys = ["type", "values", "range", "unit", "fields", "description", "ask", "derived"]
+
+  private mutating func type(_ map: [String: YNode], at location: SourceLocation, isField: Bool) -> TypeSyntax? {
+    guard let kindText = reader.string(map["type"], "'type'") else { return nil }
+    guard let kind = TypeSyntax.Kind(rawValue: kindText.value) else {
+      reader.diagnostics.append(
+        SyntaxCatalogue.invalidValue(
+          "unknown type '\(kindText.value)'", at: kindText.location,
+          hint: Suggest.hint(for: kindText.value, in: TypeSyntax.Kind.allCases.map(\.rawValue))
+            ?? "types: \(TypeSyntax.Kind.allCases.map(\.rawValue).joined(separator: ", "))"))
+      return nil
+    }
+    var values: [Located<String>] = []
+    if kind == .enum || kind == .set {
+      guard let node = map["values"], !node.isNull else {
+        reader.diagnostics.append(SyntaxCatalogue.missingKey("values", in: "an \(kind.rawValue) type", at: location))
+        return nil
+      }
+      var seen: [String: SourceLocation] = [:]
+      for item in reader.list(node, "'values'") {
+        guard let value = reader.identifier(item, "enum value") else { continue }
+        if let first = seen[value.value] {
+          reader.diagnostics.append(SyntaxCatalogue.duplicateName("enum value", value.value, at: value.location, first: first))
+          continue
+        }
+        seen[value.value] = value.location
+        values.append(value)
+      }
+    } else if let node = map["values"] {
+      reader.diagnostics.append(
+        SyntaxCatalogue.unknownKey("values", in: "a \(kind.rawValue) type", allowed: ["type", "range", "unit"], at: node.location))
+    }
+    var range: (low: Located<Double>, high: Located<Double>)?
+    if let node = map["range"], !node.isNull {
+      if kind != .integer && kind != .number {
+        reader.diagnostics.append(
+          SyntaxCatalogue.invalidValue("'range' applies only to integer and number", at: node.location))
+      } else if let items = node.sequence, items.count == 2,
+        let low = reader.number(items[0], "the range's low end"),
+        let high = reader.number(items[1], "the range's high end")
+      {
+        if low.value > high.value {
+          reader.diagnostics.append(
+            SyntaxCatalogue.invalidValue("the range is empty: \(low.value) > \(high.value)", at: node.location))
+        }
+        range = (low, high)
+      } else if node.sequence?.count != 2 {
+        reader.diagnostics.append(
+          SyntaxCatalogue.wrongShape(expected: "a list of two numbers [low, high]", found: node.shapeName, for: "'range'", at: node.location))
+      }
+    }
+    var fields: [FieldSyntax] = []
+    if kind == .list {
+      guard let node = map["fields"] else {
+        reader.diagnostics.append(SyntaxCatalogue.missingKey("fields", in: "a list type", at: location))
+        return nil
+      }
+      for entry in reader.entries(node, "'fields'") {
+        checkName(entry.name, "field")
+        guard
+          let fieldMap = reader.mapping(
+            entry.value, "field '\(entry.name.value)'",
+            allowed: ["type", "values", "range", "unit", "description", "ask"], required: ["type"]),
+          let fieldType = type(fieldMap, at: entry.value.location, isField: true)
+        else { continue }
+        if fieldType.kind.value == .list {
+          reader.diagnostics.append(
+            SyntaxCatalogue.invalidValue("a record field cannot itself be a list", at: fieldType.kind.location))
+          continue
+        }
+        fields.append(
+          FieldSyntax(
+            name: entry.name, type: fieldType,
+            description: reader.string(fieldMap["description"], "'description'")?.value,
+            ask: reader.string(fieldMap["ask"], "'ask'")?.value))
+      }
+    } else if let node = map["fields"] {
+      reader.diagnostics.append(
+        SyntaxCatalogue.invalidValue("'fields' applies only to list types", at: node.location))
+    }
+    _ = isField
+    return TypeSyntax(
+      kind: Located(kind, at: kindText.location), values: values, range: range,
+      unit: reader.string(map["unit"], "'unit'")?.value, fields: fields)
+  }
+
+  private mutating func finding(_ name: Located<String>, _ node: YNode) -> FindingSyntax? {
+    checkName(name, "finding")
+    guard
+      let map = reader.mapping(
+        node, "finding '\(name.value)'", allowed: Self.typeKeys, required: ["type"]),
+      let type = type(map, at: node.location, isField: false)
+    else { return nil }
+    let derived = reader.boolean(map["derived"], "'derived'")?.value ?? false
+    let finding = FindingSyntax(
+      name: name, type: type, description: reader.string(map["description"], "'description'"),
+      ask: reader.string(map["ask"], "'ask'"), derived: derived)
+    if finding.description == nil {
+      reader.diagnostics.append(SyntaxCatalogue.missingKey("description", in: "finding '\(name.value)'", at: node.location))
+    }
+    if finding.ask == nil && !derived {
+      reader.diagnostics.append(SyntaxCatalogue.missingKey("ask", in: "finding '\(name.value)'", at: node.location))
+    }
+    if derived && type.kind.value != .boolean {
+      reader.diagnostics.append(
+        SyntaxCatalogue.invalidValue(
+          "derived finding '\(name.value)' must be boolean", at: type.kind.location,
+          hint: "derived findings are concluded true or false by rules"))
+    }
+    return finding
+  }
+
+  private mutating func output(_ name: Located<String>, _ node: YNode) -> OutputSyntax? {
+    checkName(name, "output")
+    guard
+      let map = reader.mapping(
+        node, "output '\(name.value)'", allowed: ["title", "description", "pick", "values"],
+        required: ["title", "values"])
+    else { return nil }
+    var max: Located<Int>?
+    var minWeight: Located<Double>?
+    if let pickNode = map["pick"],
+      let pick = reader.mapping(pickNode, "'pick'", allowed: ["max", "min_weight"])
+    {
+      max = reader.integer(pick["max"], "'max'")
+      minWeight = reader.number(pick["min_weight"], "'min_weight'")
+      if let m = max, m.value < 1 {
+        reader.diagnostics.append(SyntaxCatalogue.invalidValue("'max' must be at least 1", at: m.location))
+      }
+    }
+    var values: [OutputValueSyntax] = []
+    for entry in reader.entries(map["values"] ?? node, "'values'") where map["values"] != nil {
+      checkName(entry.name, "output value")
+      if entry.value.isNull {
+        values.append(OutputValueSyntax(name: entry.name, label: nil, description: nil, cite: []))
+        continue
+      }
+      guard
+        let valueMap = reader.mapping(
+          entry.value, "value '\(entry.name.value)'", allowed: ["label", "description", "cite"])
+      else { continue }
+      values.append(
+        OutputValueSyntax(
+          name: entry.name, label: reader.string(valueMap["label"], "'label'")?.value,
+          description: reader.string(valueMap["description"], "'description'")?.value,
+          cite: reader.strings(valueMap["cite"], "a citation key")))
+    }
+    return OutputSyntax(
+      name: name, title: reader.string(map["title"], "'title'"), max: max, minWeight: minWeight,
+      values: values)
+  }
+
+  private mutating func alert(_ name: Located<String>, _ node: YNode) -> AlertSyntax? {
+    checkName(name, "alert")
+    guard
+      let map = reader.mapping(
+        node, "alert '\(name.value)'", allowed: ["severity", "label", "description", "cite"],
+        required: ["severity", "label"]),
+      let severity = reader.string(map["severity"], "'severity'")
+    else { return nil }
+    if !["info", "warning", "critical"].contains(severity.value) {
+      reader.diagnostics.append(
+        SyntaxCatalogue.invalidValue(
+          "unknown severity '\(severity.value)'", at: severity.location,
+          hint: Suggest.hint(for: severity.value, in: ["info", "warning", "critical"])
+            ?? "use info, warning or critical"))
+    }
+    return AlertSyntax(
+      name: name, severity: severity, label: reader.string(map["label"], "'label'"),
+      description: reader.string(map["description"], "'description'")?.value,
+      cite: reader.strings(map["cite"], "a citation key"))
+  }
+
+  static let ruleKeys = ["id", "title", "when", "then", "because", "teach", "cite", "status", "author"]
+
+  private mutating func rule(_ node: YNode) -> RuleSyntax? {
+    guard
+      let map = reader.mapping(node, "a rule", allowed: Self.ruleKeys, required: ["id", "title", "when", "then"]),
+      let id = reader.identifier(map["id"], "rule id", allowDots: true)
+    else { return nil }
+    var rule = RuleSyntax(
+      id: id, title: reader.string(map["title"], "'title'"), when: [], suggest: [], weight: nil,
+      derive: [], alerts: [], exclude: [], because: reader.string(map["because"], "'because'"),
+      teach: reader.string(map["teach"], "'teach'"),
+      cite: reader.strings(map["cite"], "a citation key"), status: nil,
+      author: reader.string(map["author"], "'author'")?.value, location: node.location,
+      thenLocation: map["then"]?.location ?? node.location)
+    if let status = reader.string(map["status"], "'status'") {
+      if let value = RuleStatus(rawValue: status.value) {
+        rule.status = Located(value, at: status.location)
+      } else {
+        reader.diagnostics.append(
+          SyntaxCatalogue.invalidValue(
+            "unknown status '\(status.value)'", at: status.location,
+            hint: Suggest.hint(for: status.value, in: RuleStatus.allCases.map(\.rawValue))
+              ?? "use draft, reviewed or retired"))
+      }
+    }
+    if let when = map["when"], !when.isNull {
+      if let items = when.sequence {
+        rule.when = items.compactMap { condition($0, depth: 0) }
+      } else if let single = condition(when, depth: 0) {
+        rule.when = [single]
+      }
+    }
+    if let thenNode = map["then"],
+      let then = reader.mapping(thenNode, "'then'", allowed: ["suggest", "weight", "derive", "alert", "exclude"])
+    {
+      rule.suggest = outputReferences(then["suggest"], "'suggest'")
+      rule.exclude = outputReferences(then["exclude"], "'exclude'")
+      rule.weight = reader.number(then["weight"], "'weight'")
+      rule.alerts = reader.strings(then["alert"], "an alert name")
+      if let derive = then["derive"] {
+        if derive.mapping != nil {
+          for entry in reader.entries(derive, "'derive'") {
+            if let truth = reader.boolean(entry.value, "a derived value"), !truth.value {
+              reader.diagnostics.append(
+                SyntaxCatalogue.invalidValue(
+                  "a rule can only derive a finding as true", at: truth.location,
+                  hint: "a derived finding is false when every rule deriving it is false"))
+            }
+            rule.derive.append(entry.name)
+          }
+        } else {
+          rule.derive = reader.strings(derive, "a derived finding")
+        }
+      }
+      if rule.suggest.isEmpty && rule.exclude.isEmpty && rule.alerts.isEmpty && rule.derive.isEmpty {
+        reader.diagnostics.append(
+          SyntaxCatalogue.missingKey("suggest', 'derive', 'alert' or 'exclude", in: "'then'", at: thenNode.location))
+      }
+      if let weight = rule.weight, rule.suggest.isEmpty {
+        reader.diagnostics.append(
+          SyntaxCatalogue.invalidValue("'weight' needs a 'suggest' to apply to", at: weight.location))
+      }
+    }
+    return rule
+  }
+
+  private mutating func outputReferences(_ node: YNode?, _ what: String) -> [OutputReference] {
+    guard let node, !node.isNull else { return [] }
+    return reader.entries(node, what).flatMap { entry in
+      reader.strings(entry.value, "a value of '\(entry.name.value)'").map {
+        OutputReference(output: entry.name, value: $0)
+      }
+    }
+  }
+
+  private mutating func condition(_ node: YNode, depth: Int) -> ConditionSyntax? {
+    if depth > 32 {
+      reader.diagnostics.append(
+        SyntaxCatalogue.invalidValue("conditions nest more than 32 levels deep", at: node.location))
+      return nil
+    }
+    switch node.kind {
+    case .scalar(let text, _) where !node.isNull:
+      let mapping = ScalarMapping(file: file, node: node)
+      let (expression, diagnostics) = ExpressionParser.parse(text) { mapping.location(ofOffset: $0) }
+      reader.diagnostics += diagnostics
+      return .expression(ConditionText(text: Located(text, at: node.location), expression: expression))
+    case .mapping(let pairs) where pairs.count == 1:
+      let key = pairs[0].key
+      let value = pairs[0].value
+      switch key.scalar {
+      case "all", "any":
+        let items = reader.list(value, "'\(key.scalar ?? "")'").compactMap { condition($0, depth: depth + 1) }
+        return key.scalar == "all" ? .all(items, key.location) : .any(items, key.location)
+      case "not":
+        return condition(value, depth: depth + 1).map { .not($0, key.location) }
+      default:
+        reader.diagnostics.append(
+          SyntaxCatalogue.unknownKey(key.scalar ?? "?", in: "a condition", allowed: ["all", "any", "not"], at: key.location))
+        return nil
+      }
+    default:
+      reader.diagnostics.append(
+        SyntaxCatalogue.wrongShape(
+          expected: "a condition string, or a mapping with one of all/any/not", found: node.shapeName,
+          for: "a condition", at: node.location))
+      return nil
+    }
+  }
+}

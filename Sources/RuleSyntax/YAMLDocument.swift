@@ -1,0 +1,222 @@
+internal import Yams
+public import RuleDiagnostics
+
+/// A YAML node with its location, converted from Yams once so that the rest of the loader never
+/// sees Yams types.
+package struct YNode: Sendable {
+  package enum Style: Sendable { case plain, quoted, block }
+
+  package enum Kind: Sendable {
+    case scalar(String, Style)
+    case sequence([YNode])
+    case mapping([(key: YNode, value: YNode)])
+  }
+
+  package var kind: Kind
+  package var location: SourceLocation
+
+  /// The scalar text, when this is a scalar.
+  package var scalar: String? {
+    if case .scalar(let text, _) = kind { return text }
+    return nil
+  }
+
+  /// Whether this is YAML null (`null`, `~`, or an empty plain scalar).
+  package var isNull: Bool {
+    if case .scalar(let text, .plain) = kind {
+      return text.isEmpty || text == "null" || text == "~" || text == "Null" || text == "NULL"
+    }
+    return false
+  }
+
+  package var sequence: [YNode]? {
+    if case .sequence(let items) = kind { return items }
+    return nil
+  }
+
+  package var mapping: [(key: YNode, value: YNode)]? {
+    if case .mapping(let pairs) = kind { return pairs }
+    return nil
+  }
+
+  /// A short name of the node's shape, for messages.
+  package var shapeName: String {
+    switch kind {
+    case .scalar: isNull ? "null" : "a scalar"
+    case .sequence: "a list"
+    case .mapping: "a mapping"
+    }
+  }
+}
+
+/// Reads YAML text into `YNode`s, turning every YAML problem into a located diagnostic.
+package enum YAMLReader {
+  /// The most nodes one file may expand to (after aliases).
+  package static let nodeBudget = 200_000
+  /// The deepest nesting accepted.
+  package static let depthLimit = 128
+
+  /// Parses one file. Returns nil (with diagnostics) when the file is not usable YAML.
+  package static func read(_ file: SourceFile) -> (YNode?, [Diagnostic]) {
+    let start = SourceLocation(file: file.path, line: 1, column: 1)
+    if file.text.unicodeScalars.contains("\0") {
+      return (nil, [SyntaxCatalogue.binaryFile(at: start)])
+    }
+    if file.text.allSatisfy({ $0.isWhitespace }) {
+      return (nil, [SyntaxCatalogue.emptyFile(at: start)])
+    }
+    if let deep = deepNesting(in: file) {
+      return (nil, [SyntaxCatalogue.tooDeep(limit: depthLimit, at: deep)])
+    }
+    let root: Node?
+    do {
+      let parser = try Parser(yaml: file.text)
+      root = try parser.singleRoot()
+    } catch let error as YamlError {
+      return (nil, [diagnostic(for: error, in: file)])
+    } catch {
+      return (nil, [SyntaxCatalogue.yamlSyntax("\(error)", at: start)])
+    }
+    guard let root else { return (nil, [SyntaxCatalogue.emptyFile(at: start)]) }
+    var budget = nodeBudget
+    var converter = Converter(file: file.path, budget: budget)
+    let node = converter.convert(root, depth: 0)
+    budget = converter.budget
+    if budget < 0 {
+      return (nil, [SyntaxCatalogue.tooLarge(limit: nodeBudget, at: start)])
+    }
+    return (node, [])
+  }
+
+  private struct Converter {
+    let file: String
+    var budget: Int
+
+    mutating func convert(_ node: Node, depth: Int) -> YNode {
+      budget -= 1
+      let mark = node.mark
+      let location = SourceLocation(
+        file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
+      guard budget >= 0, depth <= YAMLReader.depthLimit else {
+        return YNode(kind: .scalar("", .plain), location: location)
+      }
+      switch node {
+      case .scalar(let scalar):
+        let style: YNode.Style
+        switch scalar.style {
+        case .singleQuoted, .doubleQuoted: style = .quoted
+        case .literal, .folded: style = .block
+        default: style = .plain
+        }
+        return YNode(kind: .scalar(scalar.string, style), location: location)
+      case .sequence(let sequence):
+        var items: [YNode] = []
+        for item in sequence {
+          items.append(convert(item, depth: depth + 1))
+          if budget < 0 { break }
+        }
+        return YNode(kind: .sequence(items), location: location)
+      case .mapping(let mapping):
+        var pairs: [(key: YNode, value: YNode)] = []
+        for (key, value) in mapping {
+          let k = convert(key, depth: depth + 1)
+          let v = convert(value, depth: depth + 1)
+          pairs.append((k, v))
+          if budget < 0 { break }
+        }
+        return YNode(kind: .mapping(pairs), location: location)
+      case .alias:
+        return YNode(kind: .scalar("", .plain), location: location)
+      }
+    }
+  }
+
+  /// A cheap scan for nesting so deep that composing it would exhaust the stack.
+  private static func deepNesting(in file: SourceFile) -> SourceLocation? {
+    var line = 1
+    var column = 0
+    var flow = 0
+    var quote: Unicode.Scalar?
+    var atLineStart = true
+    var indent = 0
+    var comment = false
+    for scalar in file.text.unicodeScalars {
+      column += 1
+      if scalar == "\n" {
+        line += 1
+        column = 0
+        atLineStart = true
+        indent = 0
+        comment = false
+        if quote == "'" || quote == "\"" { continue }
+        continue
+      }
+      if comment { continue }
+      if let q = quote {
+        if scalar == q { quote = nil }
+        continue
+      }
+      if atLineStart {
+        if scalar == " " || scalar == "-" || scalar == "?" || scalar == "\t" {
+          indent += 1
+          if indent / 2 > depthLimit {
+            return SourceLocation(file: file.path, line: line, column: column)
+          }
+          continue
+        }
+        atLineStart = false
+      }
+      switch scalar {
+      case "#": comment = true
+      case "\"", "'": if flow > 0 { quote = scalar }
+      case "[", "{":
+        flow += 1
+        if flow > depthLimit { return SourceLocation(file: file.path, line: line, column: column) }
+      case "]", "}": flow = max(0, flow - 1)
+      default: break
+      }
+    }
+    return nil
+  }
+
+  private static func diagnostic(for error: YamlError, in file: SourceFile) -> Diagnostic {
+    func at(_ mark: Mark?) -> SourceLocation {
+      SourceLocation(file: file.path, line: mark?.line ?? 1, column: mark?.column ?? 1)
+    }
+    switch error {
+    case .scanner(let context, let problem, let mark, _),
+      .parser(let context, let problem, let mark, _),
+      .composer(let context, let problem, let mark, _):
+      let text = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }
+        .joined(separator: ": ")
+      return SyntaxCatalogue.yamlSyntax(text, at: at(mark))
+    case .reader(let problem, _, _, _):
+      return SyntaxCatalogue.notUTF8(problem, at: at(nil))
+    case .duplicatedKeysInMapping(let duplicates, let context):
+      let key = duplicates.first ?? ""
+      let first = at(context.mark)
+      let second = secondOccurrence(of: key, after: first, in: file) ?? first
+      return SyntaxCatalogue.duplicateKey(key, at: second, first: first)
+    default:
+      return SyntaxCatalogue.yamlSyntax("\(error)", at: at(nil))
+    }
+  }
+
+  /// Finds the repeat of a block-mapping key at the same column after its first occurrence.
+  private static func secondOccurrence(
+    of key: String, after first: SourceLocation, in file: SourceFile
+  ) -> SourceLocation? {
+    guard first.line < file.lineStarts.count else { return nil }
+    for number in (first.line + 1)...file.lineStarts.count {
+      let text = Array(file.line(number).unicodeScalars)
+      guard text.count >= first.column else { continue }
+      let rest = String(String.UnicodeScalarView(text[(first.column - 1)...]))
+      let lead = String(String.UnicodeScalarView(text[..<(first.column - 1)]))
+      let indentOK = lead.unicodeScalars.allSatisfy { $0 == " " || $0 == "-" }
+      if indentOK && (rest.hasPrefix(key + ":") || rest.hasPrefix("\"\(key)\":")) {
+        return SourceLocation(file: file.path, line: number, column: first.column)
+      }
+    }
+    return nil
+  }
+}

@@ -1,0 +1,1 @@
+enum BundledPack { static let files: [(path: String, text: String)] = [] }

@@ -1,0 +1,171 @@
+import Foundation
+import RuleCompiler
+import RuleDiagnostics
+import RuleEngine
+import RuleSyntax
+
+/// A file that could not be read at all (not there, a folder, unreadable, not text).
+struct ReadError: Error, CustomStringConvertible {
+  var description: String
+}
+
+/// File IO for the commands: reading files, finding a pack's files, loading and compiling packs.
+enum Workspace {
+  static let fileManager = FileManager.default
+
+  /// Reads a text file; a missing file, a folder, binary data or invalid UTF-8 is a `ReadError`.
+  static func read(_ path: String) throws -> SourceFile {
+    var isDirectory: ObjCBool = false
+    guard fileManager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      throw ReadError(description: "\(path): error: no such file")
+    }
+    if isDirectory.boolValue {
+      throw ReadError(description: "\(path): error: is a folder, expected a YAML file")
+    }
+    guard let data = fileManager.contents(atPath: path) else {
+      throw ReadError(description: "\(path): error: cannot read the file")
+    }
+    if data.contains(0) {
+      throw ReadError(description: "\(path): error: the file holds binary data, not YAML text")
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      throw ReadError(description: "\(path): error: the file is not valid UTF-8 text")
+    }
+    return SourceFile(path: path, text: text)
+  }
+
+  /// The `*.yaml` files of a folder, recursively, sorted; optionally skipping `tests/`.
+  static func yamlFiles(in directory: String, skipTests: Bool = true) throws -> [String] {
+    var isDirectory: ObjCBool = false
+    guard fileManager.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+      throw ReadError(description: "\(directory): error: no such pack folder")
+    }
+    guard let enumerator = fileManager.enumerator(atPath: directory) else {
+      throw ReadError(description: "\(directory): error: cannot list the folder")
+    }
+    var paths: [String] = []
+    while let relative = enumerator.nextObject() as? String {
+      if skipTests && (relative == "tests" || relative.hasPrefix("tests/")) { continue }
+      if relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") {
+        paths.append(join(directory, relative))
+      }
+    }
+    return paths.sorted()
+  }
+
+  static func join(_ a: String, _ b: String) -> String {
+    if a.isEmpty || a == "." { return b }
+    return a.hasSuffix("/") ? a + b : a + "/" + b
+  }
+
+  static func normalize(_ path: String) -> String {
+    var parts: [String] = []
+    for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+      if part == "." { continue }
+      if part == "..", let last = parts.last, last != ".." {
+        parts.removeLast()
+        continue
+      }
+      parts.append(String(part))
+    }
+    let joined = parts.joined(separator: "/")
+    return path.hasPrefix("/") ? "/" + joined : (joined.isEmpty ? "." : joined)
+  }
+
+  static func parent(of path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return "." }
+    let parent = String(path[..<slash])
+    return parent.isEmpty ? "/" : parent
+  }
+
+  static func isDirectory(_ path: String) -> Bool {
+    var isDirectory: ObjCBool = false
+    return fileManager.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+  }
+}
+
+/// A loaded and compiled pack, with every file read for printing diagnostics.
+struct LoadedPack {
+  var directory: String
+  var syntax: PackSyntax
+  var program: Program?
+  var diagnostics: [Diagnostic]
+  var sources: [String: SourceFile]
+}
+
+extension Workspace {
+  /// Loads the pack at `directory` (or the bundled default pack when `directory` is nil and no
+  /// `rules/ipt-core` folder is here), with every pack it extends, and compiles it.
+  static func loadPack(_ directory: String?) throws -> LoadedPack {
+    if directory == nil && !isDirectory(defaultPack) {
+      return loadBundled()
+    }
+    let root = normalize(directory ?? defaultPack)
+    var diagnostics: [Diagnostic] = []
+    var sources: [String: SourceFile] = [:]
+    var visited: Set<String> = []
+    var base: [PackSyntax] = []
+    func load(_ dir: String, via: Located<String>?) throws -> PackSyntax? {
+      if visited.contains(dir) {
+        if let via {
+          diagnostics.append(
+            Diagnostic(.error, code: "extends-cycle", "pack '\(dir)' is extended more than once or extends itself", at: via.location, hint: "remove the repeated or looping entry in 'extends'"))
+        }
+        return nil
+      }
+      visited.insert(dir)
+      guard isDirectory(dir) else {
+        if let via {
+          diagnostics.append(
+            Diagnostic(.error, code: "extends-not-found", "no pack folder at '\(via.value)'", at: via.location, hint: "give the path of a pack folder, relative to this pack"))
+          return nil
+        }
+        throw ReadError(description: "\(dir): error: no such pack folder")
+      }
+      var files: [SourceFile] = []
+      for path in try yamlFiles(in: dir) {
+        do {
+          let file = try read(path)
+          files.append(file)
+          sources[path] = file
+        } catch let error as ReadError {
+          diagnostics.append(
+            Diagnostic(.error, code: "file-unreadable", error.description, at: SourceLocation(file: path, line: 1, column: 1)))
+        }
+      }
+      let (syntax, loadDiagnostics) = Loader.loadPack(directory: dir, files: files)
+      diagnostics += loadDiagnostics
+      for extended in syntax.manifest?.extends ?? [] {
+        if let p = try load(normalize(join(dir, extended.value)), via: extended) { base.append(p) }
+      }
+      return syntax
+    }
+    guard let syntax = try load(root, via: nil) else {
+      throw ReadError(description: "\(root): error: cannot load the pack")
+    }
+    var program: Program?
+    if !diagnostics.hasErrors {
+      let compiled = Compiler.compile(syntax, extending: base)
+      diagnostics += compiled.diagnostics
+      program = compiled.value
+    } else {
+      // Still check names and types so that one run reports everything it can.
+      diagnostics += Compiler.compile(syntax, extending: base).diagnostics
+    }
+    return LoadedPack(
+      directory: root, syntax: syntax, program: diagnostics.hasErrors ? nil : program,
+      diagnostics: diagnostics.normalized(), sources: sources)
+  }
+
+  static let defaultPack = "rules/ipt-core"
+
+  static func loadBundled() -> LoadedPack {
+    let files = BundledPack.files.map { SourceFile(path: $0.path, text: $0.text) }
+    let (syntax, loadDiagnostics) = Loader.loadPack(directory: defaultPack, files: files)
+    let compiled = Compiler.compile(syntax)
+    let diagnostics = (loadDiagnostics + compiled.diagnostics).normalized()
+    return LoadedPack(
+      directory: defaultPack, syntax: syntax, program: diagnostics.hasErrors ? nil : compiled.value,
+      diagnostics: diagnostics, sources: Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a }))
+  }
+}
