@@ -35,6 +35,11 @@ let package = Package(
     // Tooling over the pipeline: pack tests, coverage.
     .target(
       name: "RuleTester",
+      dependencies: ["RuleDiagnostics", "RuleSyntax", "RuleCompiler", "RuleEngine", "RuleWorkspace"],
+      swiftSettings: strictSettings),
+    // File IO at the edge: reading files, finding a pack's files, loading and compiling packs.
+    .target(
+      name: "RuleWorkspace",
       dependencies: ["RuleDiagnostics", "RuleSyntax", "RuleCompiler", "RuleEngine"],
       swiftSettings: strictSettings),
     // RENDER: text, Markdown, JSON. The only module that knows output formats.
@@ -46,20 +51,36 @@ let package = Package(
       name: "ipt",
       dependencies: [
         "RuleDiagnostics", "RuleSyntax", "RuleCompiler", "RuleEngine", "RuleRender", "RuleTester",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "RuleWorkspace", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings),
+    // Test-only helpers: the repository root, loading packs and cases from disk.
+    .target(
+      name: "TestSupport",
+      dependencies: ["RuleDiagnostics", "RuleSyntax", "RuleCompiler", "RuleEngine", "RuleWorkspace"],
+      path: "Tests/TestSupport", swiftSettings: strictSettings),
     .testTarget(
-      name: "RuleSyntaxTests", dependencies: ["RuleSyntax", "RuleDiagnostics"],
+      name: "RuleSyntaxTests", dependencies: ["RuleSyntax", "RuleDiagnostics", "TestSupport"],
       swiftSettings: strictSettings),
     .testTarget(
       name: "RuleCompilerTests",
-      dependencies: ["RuleCompiler", "RuleSyntax", "RuleDiagnostics", "RuleEngine"],
-      resources: [.copy("Fixtures")],
+      dependencies: ["RuleCompiler", "RuleSyntax", "RuleDiagnostics", "RuleEngine", "TestSupport"],
       swiftSettings: strictSettings),
     .testTarget(
       name: "RuleEngineTests",
-      dependencies: ["RuleEngine", "RuleCompiler", "RuleSyntax", "RuleDiagnostics", "RuleRender"],
+      dependencies: ["RuleEngine", "RuleCompiler", "RuleSyntax", "RuleDiagnostics", "TestSupport"],
+      swiftSettings: strictSettings),
+    .testTarget(
+      name: "RuleRenderTests",
+      dependencies: ["RuleRender", "RuleEngine", "RuleCompiler", "RuleDiagnostics", "TestSupport"],
+      swiftSettings: strictSettings),
+    .testTarget(
+      name: "FormulationCheckTests",
+      dependencies: ["RuleRender", "RuleEngine", "RuleCompiler", "RuleSyntax", "RuleDiagnostics", "TestSupport"],
+      swiftSettings: strictSettings),
+    .testTarget(
+      name: "PackTests",
+      dependencies: ["RuleTester", "RuleRender", "RuleEngine", "RuleCompiler", "RuleWorkspace", "RuleDiagnostics", "TestSupport"],
       swiftSettings: strictSettings),
   ]
 )

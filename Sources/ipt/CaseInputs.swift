@@ -3,6 +3,7 @@ import RuleCompiler
 import RuleDiagnostics
 import RuleEngine
 import RuleSyntax
+import RuleWorkspace
 
 /// Reading and checking case files for the commands.
 enum CaseInputs {
@@ -21,24 +22,13 @@ enum CaseInputs {
 
   /// Reads, loads and checks one case; on failure prints why and returns nil.
   static func load(_ path: String, with compiler: CaseCompiler) -> CaseFacts? {
-    let file: SourceFile
-    do {
-      file = try Workspace.read(path)
-    } catch let error as ReadError {
-      Terminal.error(error.description)
-      return nil
-    } catch {
-      Terminal.error("\(path): error: \(error)")
-      return nil
+    let (facts, diagnostics, file) = Workspace.loadCase(path, with: compiler)
+    if let file {
+      Terminal.report(diagnostics, sources: [file.path: file])
+    } else {
+      for d in diagnostics { Terminal.error(d.message) }
     }
-    let (syntax, diagnostics) = Loader.loadCase(file)
-    guard let syntax, !diagnostics.hasErrors else {
-      Terminal.report(diagnostics.normalized(), sources: [file.path: file])
-      return nil
-    }
-    let facts = compiler.compile(syntax)
-    Terminal.report(diagnostics.normalized() + facts.diagnostics, sources: [file.path: file])
-    return facts.value
+    return facts
   }
 }
 

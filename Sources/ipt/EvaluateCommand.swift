@@ -3,6 +3,7 @@ import Foundation
 import RuleCompiler
 import RuleEngine
 import RuleRender
+import RuleWorkspace
 
 struct EvaluateCommand: ParsableCommand {
   static let configuration = CommandConfiguration(

@@ -3,6 +3,7 @@ import Foundation
 import RuleDiagnostics
 import RuleEngine
 import RuleRender
+import RuleWorkspace
 import RuleSyntax
 
 struct LintCommand: ParsableCommand {

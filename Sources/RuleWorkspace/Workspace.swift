@@ -1,20 +1,22 @@
 import Foundation
-import RuleCompiler
-import RuleDiagnostics
-import RuleEngine
-import RuleSyntax
+public import RuleCompiler
+public import RuleDiagnostics
+public import RuleEngine
+public import RuleSyntax
 
 /// A file that could not be read at all (not there, a folder, unreadable, not text).
-struct ReadError: Error, CustomStringConvertible {
-  var description: String
+public struct ReadError: Error, CustomStringConvertible {
+  public var description: String
+
+  public init(description: String) { self.description = description }
 }
 
-/// File IO for the commands: reading files, finding a pack's files, loading and compiling packs.
-enum Workspace {
+/// File IO at the edge of the pipeline, for the CLI and the tools: reading files, finding a pack's files, loading and compiling packs.
+public enum Workspace {
   static let fileManager = FileManager.default
 
   /// Reads a text file; a missing file, a folder, binary data or invalid UTF-8 is a `ReadError`.
-  static func read(_ path: String) throws -> SourceFile {
+  public static func read(_ path: String) throws -> SourceFile {
     var isDirectory: ObjCBool = false
     guard fileManager.fileExists(atPath: path, isDirectory: &isDirectory) else {
       throw ReadError(description: "\(path): error: no such file")
@@ -35,7 +37,7 @@ enum Workspace {
   }
 
   /// The `*.yaml` files of a folder, recursively, sorted; optionally skipping `tests/`.
-  static func yamlFiles(in directory: String, skipTests: Bool = true) throws -> [String] {
+  public static func yamlFiles(in directory: String, skipTests: Bool = true) throws -> [String] {
     var isDirectory: ObjCBool = false
     guard fileManager.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
       throw ReadError(description: "\(directory): error: no such pack folder")
@@ -53,12 +55,12 @@ enum Workspace {
     return paths.sorted()
   }
 
-  static func join(_ a: String, _ b: String) -> String {
+  public static func join(_ a: String, _ b: String) -> String {
     if a.isEmpty || a == "." { return b }
     return a.hasSuffix("/") ? a + b : a + "/" + b
   }
 
-  static func normalize(_ path: String) -> String {
+  public static func normalize(_ path: String) -> String {
     var parts: [String] = []
     for part in path.split(separator: "/", omittingEmptySubsequences: true) {
       if part == "." { continue }
@@ -72,31 +74,31 @@ enum Workspace {
     return path.hasPrefix("/") ? "/" + joined : (joined.isEmpty ? "." : joined)
   }
 
-  static func parent(of path: String) -> String {
+  public static func parent(of path: String) -> String {
     guard let slash = path.lastIndex(of: "/") else { return "." }
     let parent = String(path[..<slash])
     return parent.isEmpty ? "/" : parent
   }
 
-  static func isDirectory(_ path: String) -> Bool {
+  public static func isDirectory(_ path: String) -> Bool {
     var isDirectory: ObjCBool = false
     return fileManager.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
   }
 }
 
 /// A loaded and compiled pack, with every file read for printing diagnostics.
-struct LoadedPack {
-  var directory: String
-  var syntax: PackSyntax
-  var program: Program?
-  var diagnostics: [Diagnostic]
-  var sources: [String: SourceFile]
+public struct LoadedPack: Sendable {
+  public var directory: String
+  public var syntax: PackSyntax
+  public var program: Program?
+  public var diagnostics: [Diagnostic]
+  public var sources: [String: SourceFile]
 }
 
 extension Workspace {
   /// Loads the pack at `directory` (or the bundled default pack when `directory` is nil and no
   /// `rules/ipt-core` folder is here), with every pack it extends, and compiles it.
-  static func loadPack(_ directory: String?) throws -> LoadedPack {
+  public static func loadPack(_ directory: String?) throws -> LoadedPack {
     if directory == nil && !isDirectory(defaultPack) {
       return loadBundled()
     }
@@ -157,9 +159,9 @@ extension Workspace {
       diagnostics: diagnostics.normalized(), sources: sources)
   }
 
-  static let defaultPack = "rules/ipt-core"
+  public static let defaultPack = "rules/ipt-core"
 
-  static func loadBundled() -> LoadedPack {
+  public static func loadBundled() -> LoadedPack {
     let files = BundledPack.files.map { SourceFile(path: $0.path, text: $0.text) }
     let (syntax, loadDiagnostics) = Loader.loadPack(directory: defaultPack, files: files)
     let compiled = Compiler.compile(syntax)
@@ -167,5 +169,22 @@ extension Workspace {
     return LoadedPack(
       directory: defaultPack, syntax: syntax, program: diagnostics.hasErrors ? nil : compiled.value,
       diagnostics: diagnostics, sources: Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a }))
+  }
+}
+
+extension Workspace {
+  /// Reads and checks one case file against a program.
+  public static func loadCase(_ path: String, with compiler: CaseCompiler) -> (CaseFacts?, [Diagnostic], SourceFile?) {
+    let file: SourceFile
+    do {
+      file = try read(path)
+    } catch {
+      let message = (error as? ReadError)?.description ?? "\(path): error: \(error)"
+      return (nil, [Diagnostic(.error, code: "file-unreadable", message, at: SourceLocation(file: path, line: 1, column: 1))], nil)
+    }
+    let (syntax, diagnostics) = Loader.loadCase(file)
+    guard let syntax, !diagnostics.hasErrors else { return (nil, diagnostics.normalized(), file) }
+    let facts = compiler.compile(syntax)
+    return (facts.value, (diagnostics + facts.diagnostics).normalized(), file)
   }
 }

@@ -1,1 +1,0 @@
-enum BundledPack { static let files: [(path: String, text: String)] = [] }
