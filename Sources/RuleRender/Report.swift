@@ -212,7 +212,7 @@ public struct ReportBuilder: Sendable {
       rules: program.rules.indices.map { rule($0, detail: fullTrace) })
   }
 
-  func ruleInfo(_ index: Int, explanation: Explanation, detail: Bool) -> Report.RuleInfo {
+  public func ruleInfo(_ index: Int, explanation: Explanation, detail: Bool) -> Report.RuleInfo {
     let r = program.rules[index]
     let trace = explanation.rules[index]
     let evaluation = explanation.evaluation

@@ -14,7 +14,8 @@ struct IPT: ParsableCommand {
       """,
     version: EngineVersion.string,
     subcommands: [
-      EvaluateCommand.self, ExplainCommand.self, LintCommand.self, ValidateCommand.self,
+      EvaluateCommand.self, ExplainCommand.self, LintCommand.self, ValidateCommand.self, TestCommand.self,
+      DocCommand.self,
     ])
 }
 

@@ -1,0 +1,289 @@
+public import RuleCompiler
+public import RuleDiagnostics
+public import RuleEngine
+public import RuleSyntax
+import RuleWorkspace
+
+/// What one expectation of a pack test found.
+public struct TestFailure: Sendable, Hashable {
+  /// What was expected, in the test's own words (`picked focus: grief`).
+  public var expected: String
+  /// What the engine concluded instead.
+  public var actual: String
+  /// Rules worth reading to see why (by rule index).
+  public var rules: [Int]
+  /// Where the expectation is written.
+  public var location: SourceLocation
+}
+
+/// The outcome of one pack test.
+public struct TestOutcome: Sendable {
+  public var name: String
+  public var location: SourceLocation
+  public var caseID: String
+  public var failures: [TestFailure]
+  /// The evaluation, for coverage and explanations.
+  public var facts: CaseFacts
+  public var evaluation: Evaluation
+
+  public var passed: Bool { failures.isEmpty }
+}
+
+/// The outcome of a whole run, with coverage.
+public struct TestRun: Sendable {
+  public var outcomes: [TestOutcome]
+  /// Problems in the test files themselves (unknown names, unreadable cases).
+  public var diagnostics: [Diagnostic]
+  /// Rule index -> number of tests in which it fired.
+  public var firedCounts: [Int]
+  /// Output -> value -> number of tests in which it was picked.
+  public var pickedCounts: [[Int]]
+  /// Alert -> number of tests in which it fired.
+  public var alertCounts: [Int]
+
+  public var failedCount: Int { outcomes.filter { !$0.passed }.count }
+}
+
+/// Runs a pack's `tests/*.yaml` against its program.
+public struct PackTester {
+  public let program: Program
+  let compiler: CaseCompiler
+
+  public init(program: Program) {
+    self.program = program
+    self.compiler = CaseCompiler(program: program)
+  }
+
+  /// The test files of a pack folder.
+  public static func testFiles(in packDirectory: String) -> [String] {
+    let dir = Workspace.join(packDirectory, "tests")
+    guard Workspace.isDirectory(dir) else { return [] }
+    return (try? Workspace.yamlFiles(in: dir, skipTests: false)) ?? []
+  }
+
+  /// Loads and runs every test in the given files.
+  public func run(files: [String]) -> TestRun {
+    var diagnostics: [Diagnostic] = []
+    var outcomes: [TestOutcome] = []
+    var names: [String: SourceLocation] = [:]
+    for path in files {
+      let file: SourceFile
+      do {
+        file = try Workspace.read(path)
+      } catch {
+        diagnostics.append(
+          Diagnostic(.error, code: "file-unreadable", "\(error)", at: SourceLocation(file: path, line: 1, column: 1)))
+        continue
+      }
+      let (tests, loadDiagnostics) = Loader.loadTests(file)
+      diagnostics += loadDiagnostics
+      for test in tests {
+        if let first = names[test.name.value] {
+          diagnostics.append(
+            Diagnostic(
+              .error, code: "duplicate-name", "test '\(test.name.value)' is declared more than once",
+              at: test.name.location, hint: "give each test a unique name", notes: [.init("first declared here", at: first)]))
+          continue
+        }
+        names[test.name.value] = test.name.location
+        var testDiagnostics: [Diagnostic] = []
+        if let outcome = run(test, diagnostics: &testDiagnostics) { outcomes.append(outcome) }
+        diagnostics += testDiagnostics
+      }
+    }
+    var fired = Array(repeating: 0, count: program.rules.count)
+    var picked = program.outputs.map { Array(repeating: 0, count: $0.values.count) }
+    var alerts = Array(repeating: 0, count: program.alerts.count)
+    for outcome in outcomes {
+      for (index, truth) in outcome.evaluation.ruleTruth.enumerated() where truth == .true { fired[index] += 1 }
+      for (o, result) in outcome.evaluation.outputs.enumerated() {
+        for v in result.picked { picked[o][v] += 1 }
+      }
+      for alert in outcome.evaluation.alerts { alerts[alert.alert] += 1 }
+    }
+    return TestRun(
+      outcomes: outcomes, diagnostics: diagnostics.normalized(), firedCounts: fired, pickedCounts: picked,
+      alertCounts: alerts)
+  }
+
+  func run(_ test: TestSyntax, diagnostics: inout [Diagnostic]) -> TestOutcome? {
+    let facts: CaseFacts
+    if let casePath = test.casePath {
+      let path = Workspace.normalize(Workspace.join(Workspace.parent(of: test.file.path), casePath.value))
+      let (loaded, caseDiagnostics, _) = Workspace.loadCase(path, with: compiler)
+      diagnostics += caseDiagnostics
+      guard let loaded else {
+        diagnostics.append(
+          Diagnostic(
+            .error, code: "invalid-test-case", "test '\(test.name.value)' names a case that cannot be evaluated: '\(path)'",
+            at: casePath.location, hint: "fix the case file, or the path (relative to the test file)"))
+        return nil
+      }
+      facts = loaded
+    } else if let findings = test.findings {
+      let compiled = compiler.compile(findings: findings, caseID: test.name.value, file: test.file)
+      diagnostics += compiled.diagnostics
+      guard let value = compiled.value else { return nil }
+      facts = value
+    } else {
+      return nil
+    }
+    var failures: [TestFailure] = []
+    var ok = true
+    func output(_ name: Located<String>) -> Int? {
+      guard let index = program.outputs.firstIndex(where: { $0.name == name.value }) else {
+        diagnostics.append(
+          Diagnostic(
+            .error, code: "unknown-output", "unknown output '\(name.value)'", at: name.location,
+            hint: Suggest.hint(for: name.value, in: program.outputs.map(\.name))))
+        ok = false
+        return nil
+      }
+      return index
+    }
+    func value(_ o: Int, _ name: Located<String>) -> Int? {
+      guard let index = program.outputs[o].values.firstIndex(where: { $0.name == name.value }) else {
+        diagnostics.append(
+          Diagnostic(
+            .error, code: "unknown-output-value", "'\(name.value)' is not a value of output '\(program.outputs[o].name)'",
+            at: name.location, hint: Suggest.hint(for: name.value, in: program.outputs[o].values.map(\.name))))
+        ok = false
+        return nil
+      }
+      return index
+    }
+    func alert(_ name: Located<String>) -> Int? {
+      guard let index = program.alerts.firstIndex(where: { $0.name == name.value }) else {
+        diagnostics.append(
+          Diagnostic(
+            .error, code: "unknown-alert", "unknown alert '\(name.value)'", at: name.location,
+            hint: Suggest.hint(for: name.value, in: program.alerts.map(\.name))))
+        ok = false
+        return nil
+      }
+      return index
+    }
+    func rule(_ id: Located<String>) -> Int? {
+      guard let index = program.rule(id: id.value) else {
+        diagnostics.append(
+          Diagnostic(
+            .error, code: "unknown-rule", "unknown rule '\(id.value)'", at: id.location,
+            hint: Suggest.hint(for: id.value, in: program.rules.map(\.id))))
+        ok = false
+        return nil
+      }
+      return index
+    }
+    let evaluation = program.evaluate(facts)
+    func describeStatus(_ o: Int, _ v: Int) -> String {
+      let result = evaluation.outputs[o]
+      let weight = result.weights[v]
+      let w = weight == weight.rounded() ? String(Int(weight)) : String(weight)
+      switch result.statuses[v] {
+      case .picked(let rank): return "picked (rank \(rank + 1), \(w) points)"
+      case .excluded: return "excluded by \(result.excludedBy[v].map { program.rules[$0].id }.joined(separator: ", "))"
+      case .belowThreshold: return "not picked (\(w) points, below \(program.outputs[o].minWeight))"
+      case .outranked: return "not picked (outranked, \(w) points)"
+      }
+    }
+    func rulesFor(_ o: Int, _ v: Int) -> [Int] {
+      program.outputRules[o].filter { r in
+        program.rules[r].actions.suggest.contains { $0.output == o && $0.value == v }
+          || program.rules[r].actions.exclude.contains { $0.output == o && $0.value == v }
+      }
+    }
+    for ref in test.picked {
+      guard let o = output(ref.output), let v = value(o, ref.value) else { continue }
+      if !evaluation.outputs[o].statuses[v].isPicked {
+        failures.append(
+          TestFailure(
+            expected: "\(ref.output.value): \(ref.value.value) picked", actual: describeStatus(o, v),
+            rules: rulesFor(o, v), location: ref.value.location))
+      }
+    }
+    for ref in test.notPicked {
+      guard let o = output(ref.output), let v = value(o, ref.value) else { continue }
+      if evaluation.outputs[o].statuses[v].isPicked {
+        failures.append(
+          TestFailure(
+            expected: "\(ref.output.value): \(ref.value.value) not picked", actual: describeStatus(o, v),
+            rules: rulesFor(o, v), location: ref.value.location))
+      }
+    }
+    for (name, values) in test.onlyPicked {
+      guard let o = output(name) else { continue }
+      let expected = values.compactMap { value(o, $0) }
+      let actual = evaluation.outputs[o].picked
+      if Set(expected) != Set(actual) {
+        failures.append(
+          TestFailure(
+            expected: "\(name.value): exactly [\(expected.map { program.outputs[o].values[$0].name }.joined(separator: ", "))]",
+            actual: "[\(actual.map { program.outputs[o].values[$0].name }.joined(separator: ", "))]",
+            rules: Set(expected).symmetricDifference(actual).sorted().flatMap { rulesFor(o, $0) }, location: name.location))
+      }
+    }
+    let firedAlerts = Set(evaluation.alerts.map(\.alert))
+    for name in test.alerts {
+      guard let a = alert(name) else { continue }
+      if !firedAlerts.contains(a) {
+        failures.append(
+          TestFailure(
+            expected: "alert \(name.value)", actual: "did not fire",
+            rules: program.rules.indices.filter { program.rules[$0].actions.alerts.contains(a) }, location: name.location))
+      }
+    }
+    for name in test.noAlerts {
+      guard let a = alert(name) else { continue }
+      if let fired = evaluation.alerts.first(where: { $0.alert == a }) {
+        failures.append(
+          TestFailure(expected: "no alert \(name.value)", actual: "fired", rules: fired.rules, location: name.location))
+      }
+    }
+    for id in test.fired {
+      guard let r = rule(id) else { continue }
+      if evaluation.ruleTruth[r] != .true {
+        failures.append(
+          TestFailure(
+            expected: "rule \(id.value) fires", actual: evaluation.ruleTruth[r] == .false ? "failed" : "undetermined",
+            rules: [r], location: id.location))
+      }
+    }
+    for id in test.notFired {
+      guard let r = rule(id) else { continue }
+      if evaluation.ruleTruth[r] == .true {
+        failures.append(TestFailure(expected: "rule \(id.value) does not fire", actual: "fired", rules: [r], location: id.location))
+      }
+    }
+    for (name, truth) in test.derived {
+      guard let slot = program.findings.firstIndex(where: { $0.name == name.value && $0.derived }) else {
+        diagnostics.append(
+          Diagnostic(
+            .error, code: "unknown-finding", "unknown derived finding '\(name.value)'", at: name.location,
+            hint: Suggest.hint(for: name.value, in: program.findings.filter(\.derived).map(\.name))))
+        ok = false
+        continue
+      }
+      guard ["true", "false", "unknown"].contains(truth.value) else {
+        diagnostics.append(
+          Diagnostic(
+            .error, code: "invalid-value", "expected true, false or unknown, found '\(truth.value)'", at: truth.location))
+        ok = false
+        continue
+      }
+      let actual: String
+      switch evaluation.facts[slot] {
+      case .boolean(let b): actual = b ? "true" : "false"
+      default: actual = "unknown"
+      }
+      if actual != truth.value {
+        failures.append(
+          TestFailure(
+            expected: "\(name.value) is \(truth.value)", actual: actual, rules: program.derivers[slot], location: truth.location))
+      }
+    }
+    guard ok else { return nil }
+    return TestOutcome(
+      name: test.name.value, location: test.name.location, caseID: facts.caseID, failures: failures, facts: facts,
+      evaluation: evaluation)
+  }
+}
