@@ -59,6 +59,11 @@ let package = Package(
       name: "TestSupport",
       dependencies: ["RuleDiagnostics", "RuleSyntax", "RuleCompiler", "RuleEngine", "RuleWorkspace"],
       path: "Tests/TestSupport", swiftSettings: strictSettings),
+    // Benchmark driver (docs/benchmarks.md).
+    .executableTarget(
+      name: "ipt-bench",
+      dependencies: ["RuleDiagnostics", "RuleSyntax", "RuleCompiler", "RuleEngine", "RuleRender", "RuleWorkspace"],
+      swiftSettings: strictSettings),
     .testTarget(
       name: "RuleSyntaxTests", dependencies: ["RuleSyntax", "RuleDiagnostics", "TestSupport"],
       swiftSettings: strictSettings),

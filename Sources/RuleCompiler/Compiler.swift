@@ -12,7 +12,8 @@ public enum Compiler {
     return Diagnosed(program, compiler.diagnostics)
   }
 
-  /// The SHA-256 of a set of files (paths and texts, sorted by path), as the pack hash.
+  /// The SHA-256 of a set of files (paths and texts, sorted by path), as the pack hash. The
+  /// compiler hashes paths relative to each pack's folder, prefixed with the pack id.
   public static func hash(of files: [SourceFile]) -> String {
     var hasher = SHA256()
     for file in files.sorted(by: { $0.path < $1.path }) {
@@ -101,7 +102,9 @@ struct PackCompiler {
     let identity = PackIdentity(
       id: manifest.pack.value, version: manifest.version.value,
       title: manifest.title?.value ?? manifest.pack.value,
-      sha256: Compiler.hash(of: all.flatMap(\.files)))
+      sha256: Compiler.hash(of: all.flatMap { p in
+        p.files.map { SourceFile(path: "\(p.manifest?.pack.value ?? "")/\(Self.relative($0.path, to: p.directory))", text: $0.text) }
+      }))
     return Program(
       pack: identity,
       references: references.keys.sorted().map { Reference(key: $0, text: references[$0]?.text ?? "") },
@@ -109,6 +112,12 @@ struct PackCompiler {
       constants: constantOrder.compactMap { name in constants[name].map { (name, $0.value) } },
       rules: compiled.map(\.rule), plan: plan, derivers: derivers, outputRules: outputRules,
       strata: strata)
+  }
+
+  /// A file's path relative to its pack folder, so the hash does not depend on where the pack is.
+  static func relative(_ path: String, to directory: String) -> String {
+    let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+    return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
   }
 
   // MARK: Declarations

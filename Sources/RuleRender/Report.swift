@@ -129,8 +129,46 @@ public struct Report: Codable, Sendable, Hashable {
   public var outputs: [OutputEntry]
   public var possible_alerts: [PossibleAlertEntry]
   public var ask_next: [QuestionEntry]
-  /// Every rule's result: fired, failed or undetermined (`ipt explain` fills premises for all).
-  public var rules: [RuleInfo]
+  /// Ids of the rules that fired, sorted.
+  public var fired: [String]
+  /// Ids of the rules left undetermined by unknown findings, sorted.
+  public var undetermined: [String]
+  /// Every rule with its premises: only in a full trace (`ipt explain`).
+  public var rules: [RuleInfo]?
+}
+
+/// One line of `ipt evaluate --format jsonl`: the result of a case without its explanation, for
+/// batch runs and audits (`ipt explain` or `--format json` give the explanation).
+public struct BatchRecord: Codable, Sendable, Hashable {
+  public var schema: String
+  public var engine: String
+  public var pack: Report.PackInfo
+  public var `case`: Report.CaseInfo
+  public var deferred_pending_safety: Bool
+  /// Fired alerts as `severity: id`, most severe first.
+  public var alerts: [String]
+  /// Output name -> picked values, best first.
+  public var picked: [String: [String]]
+  public var fired: [String]
+  public var undetermined: [String]
+
+  /// Builds the record of one evaluation.
+  public init(program: Program, facts: CaseFacts, evaluation: Evaluation, engineVersion: String) {
+    schema = "ipt-advisor/batch/1"
+    engine = engineVersion
+    pack = Report.PackInfo(
+      id: program.pack.id, version: program.pack.version, title: program.pack.title, sha256: program.pack.sha256)
+    `case` = Report.CaseInfo(id: facts.caseID, file: facts.file, sha256: facts.sha256)
+    deferred_pending_safety = evaluation.deferredPendingSafety
+    alerts = evaluation.alerts.map { "\($0.severity.rawValue): \(program.alerts[$0.alert].name)" }
+    var picked: [String: [String]] = [:]
+    for (o, result) in evaluation.outputs.enumerated() {
+      picked[program.outputs[o].name] = result.picked.map { program.outputs[o].values[$0].name }
+    }
+    self.picked = picked
+    fired = program.rules.indices.filter { evaluation.ruleTruth[$0] == .true }.map { program.rules[$0].id }
+    undetermined = program.rules.indices.filter { evaluation.ruleTruth[$0] == .unknown }.map { program.rules[$0].id }
+  }
 }
 
 /// Builds a `Report` from an explanation.
@@ -209,7 +247,9 @@ public struct ReportBuilder: Sendable {
       case: Report.CaseInfo(id: facts.caseID, file: facts.file, sha256: facts.sha256),
       deferred_pending_safety: evaluation.deferredPendingSafety, alerts: alerts, outputs: outputs,
       possible_alerts: possible, ask_next: questions,
-      rules: program.rules.indices.map { rule($0, detail: fullTrace) })
+      fired: program.rules.indices.filter { evaluation.ruleTruth[$0] == .true }.map { program.rules[$0].id },
+      undetermined: program.rules.indices.filter { evaluation.ruleTruth[$0] == .unknown }.map { program.rules[$0].id },
+      rules: fullTrace ? program.rules.indices.map { rule($0) } : nil)
   }
 
   public func ruleInfo(_ index: Int, explanation: Explanation, detail: Bool) -> Report.RuleInfo {
@@ -230,8 +270,12 @@ public struct ReportBuilder: Sendable {
           if program.findings[o.slot].derived && o.element == nil {
             derivedBy = program.derivers[o.slot].map { "\(program.rules[$0].id) (\(resultName(explanation.rules[$0].truth)))" }
           }
+          var name = o.name
+          if let element = o.element, let dot = o.name.firstIndex(of: ".") {
+            name = "\(program.findings[o.slot].name)[\(element)]\(o.name[dot...])"
+          }
           return Report.ObservationInfo(
-            name: o.name, value: format.describe(o.value, o.type), source: o.origin?.description, derived_by: derivedBy)
+            name: name, value: format.describe(o.value, o.type), source: o.origin?.description, derived_by: derivedBy)
         })
     } : []
     let bindings = detail ? trace.bindings.map { b -> Report.BindingInfo in

@@ -165,9 +165,10 @@ public struct ReportRenderer: Sendable {
     out += md ? "# ipt-advisor trace: case \(report.case.id)\n\n" : paint("ipt-advisor trace: case \(report.case.id)", "1") + " (\(report.case.file))\n"
     out += "Pack \(report.pack.id) \(report.pack.version) (sha256 \(report.pack.sha256.prefix(12))), engine \(report.engine)\n"
     out += (md ? "\n> " : "") + report.statement + "\n\n"
-    let counts = ["fired", "failed", "undetermined"].map { r in "\(report.rules.filter { $0.result == r }.count) \(r)" }
-    out += "\(report.rules.count) rules: \(counts.joined(separator: ", "))\n\n"
-    for rule in report.rules {
+    let rules = report.rules ?? []
+    let counts = ["fired", "failed", "undetermined"].map { r in "\(rules.filter { $0.result == r }.count) \(r)" }
+    out += "\(rules.count) rules: \(counts.joined(separator: ", "))\n\n"
+    for rule in rules {
       let tag: String
       switch rule.result {
       case "fired": tag = paint("FIRED", "1;32")

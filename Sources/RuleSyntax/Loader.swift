@@ -175,9 +175,11 @@ struct PackFileLoader {
   mutating func manifest(_ root: YNode, into pack: inout PackSyntax) -> ManifestSyntax? {
     guard
       let map = reader.mapping(
-        root, "pack.yaml", allowed: Loader.manifestKeys, required: ["pack", "version"])
+        root, "pack.yaml", allowed: Loader.manifestKeys + ["vocabulary", "outputs", "alerts", "rules"],
+        required: ["pack", "version"])
     else { return nil }
-    if let node = map["constants"] { constants(node, into: &pack) }
+    // A one-file pack keeps its vocabulary, outputs, alerts and rules in pack.yaml too.
+    content(map, into: &pack)
     guard let id = reader.identifier(map["pack"], "the pack id", allowDots: true),
       let version = reader.string(map["version"], "'version'")
     else { return nil }
@@ -197,6 +199,10 @@ struct PackFileLoader {
 
   mutating func packFile(_ root: YNode, into pack: inout PackSyntax) {
     guard let map = reader.mapping(root, "a pack file", allowed: Loader.packFileKeys) else { return }
+    content(map, into: &pack)
+  }
+
+  mutating func content(_ map: [String: YNode], into pack: inout PackSyntax) {
     if let node = map["vocabulary"] {
       for entry in reader.entries(node, "'vocabulary'") {
         if let finding = finding(entry.name, entry.value) { pack.findings.append(finding) }
@@ -251,7 +257,7 @@ struct PackFileLoader {
       reader.diagnostics.append(
         SyntaxCatalogue.invalidValue(
           "\(what) name '\(name.value)' is not a valid name", at: name.location,
-          hint: "use lowercase letters, digits and '_', starting with a letter"))
+          hint: "use letters, digits and '_', starting with a letter"))
     } else if ExpressionParser.keywords.contains(name.value) {
       reader.diagnostics.append(
         SyntaxCatalogue.invalidValue(
@@ -357,11 +363,11 @@ struct PackFileLoader {
     let finding = FindingSyntax(
       name: name, type: type, description: reader.string(map["description"], "'description'"),
       ask: reader.string(map["ask"], "'ask'"), derived: derived)
-    if finding.description == nil {
-      reader.diagnostics.append(SyntaxCatalogue.missingKey("description", in: "finding '\(name.value)'", at: node.location))
-    }
-    if finding.ask == nil && !derived {
-      reader.diagnostics.append(SyntaxCatalogue.missingKey("ask", in: "finding '\(name.value)'", at: node.location))
+    var missing: [String] = []
+    if finding.description == nil { missing.append("description") }
+    if finding.ask == nil && !derived { missing.append("ask") }
+    if !missing.isEmpty {
+      reader.diagnostics.append(SyntaxCatalogue.undocumentedFinding(name.value, missing: missing, at: name.location))
     }
     if derived && type.kind.value != .boolean {
       reader.diagnostics.append(
@@ -377,7 +383,7 @@ struct PackFileLoader {
     guard
       let map = reader.mapping(
         node, "output '\(name.value)'", allowed: ["title", "description", "pick", "values"],
-        required: ["title", "values"])
+        required: ["values"])
     else { return nil }
     var max: Located<Int>?
     var minWeight: Located<Double>?

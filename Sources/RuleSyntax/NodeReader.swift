@@ -71,16 +71,17 @@ struct NodeReader {
         SyntaxCatalogue.invalidValue(
           "\(what) '\(text.value)' is not a valid name", at: text.location,
           hint: allowDots
-            ? "use lowercase letters, digits, '_', '-' and '.', starting with a letter"
-            : "use lowercase letters, digits and '_', starting with a letter"))
+            ? "use letters, digits, '_', '-' and '.', starting with a letter"
+            : "use letters, digits and '_', starting with a letter"))
     }
     return text
   }
 
   static func isIdentifier(_ text: String, allowDots: Bool) -> Bool {
-    guard let first = text.unicodeScalars.first, first >= "a" && first <= "z" else { return false }
+    guard let first = text.unicodeScalars.first, (first >= "a" && first <= "z") || (first >= "A" && first <= "Z")
+    else { return false }
     return text.unicodeScalars.allSatisfy {
-      ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") || $0 == "_"
+      ($0 >= "a" && $0 <= "z") || ($0 >= "A" && $0 <= "Z") || ($0 >= "0" && $0 <= "9") || $0 == "_"
         || (allowDots && ($0 == "." || $0 == "-"))
     }
   }

@@ -10,8 +10,8 @@ package enum SyntaxCatalogue {
 
   static func notUTF8(_ problem: String, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
-      .error, code: "not-utf8", "the file is not valid UTF-8 text (\(problem))", at: location,
-      hint: "save the file as UTF-8")
+      .error, code: "not-utf8", "the file is not readable UTF-8 text: \(problem)", at: location,
+      hint: "save the file as UTF-8 text, without control characters")
   }
 
   static func binaryFile(at location: SourceLocation) -> Diagnostic {
@@ -63,6 +63,13 @@ package enum SyntaxCatalogue {
     Diagnostic(
       .error, code: "missing-key", "\(context) needs the key '\(key)'", at: location,
       hint: "add '\(key): ...'")
+  }
+
+  static func undocumentedFinding(_ name: String, missing: [String], at location: SourceLocation) -> Diagnostic {
+    Diagnostic(
+      .warning, code: "undocumented-finding",
+      "finding '\(name)' has no \(missing.map { "'\($0)'" }.joined(separator: " or "))", at: location,
+      hint: "'description' says what it records; 'ask' is the question shown in 'what to ask next'")
   }
 
   package static func wrongShape(expected: String, found: String, for what: String, at location: SourceLocation)

@@ -70,7 +70,7 @@ package enum YAMLReader {
     }
     let root: Node?
     do {
-      let parser = try Parser(yaml: file.text)
+      let parser = try Parser(yaml: file.text, resolver: .basic)
       root = try parser.singleRoot()
     } catch let error as YamlError {
       return (nil, [diagnostic(for: error, in: file)])
@@ -78,12 +78,13 @@ package enum YAMLReader {
       return (nil, [SyntaxCatalogue.yamlSyntax("\(error)", at: start)])
     }
     guard let root else { return (nil, [SyntaxCatalogue.emptyFile(at: start)]) }
-    var budget = nodeBudget
-    var converter = Converter(file: file.path, budget: budget)
+    var converter = Converter(file: file.path, budget: nodeBudget)
     let node = converter.convert(root, depth: 0)
-    budget = converter.budget
-    if budget < 0 {
+    if converter.budget < 0 {
       return (nil, [SyntaxCatalogue.tooLarge(limit: nodeBudget, at: start)])
+    }
+    if let deep = converter.tooDeep {
+      return (nil, [SyntaxCatalogue.tooDeep(limit: depthLimit, at: deep)])
     }
     return (node, [])
   }
@@ -91,6 +92,9 @@ package enum YAMLReader {
   private struct Converter {
     let file: String
     var budget: Int
+    /// The first node nested deeper than the limit (which the text scan can miss, for example
+    /// with one-space indentation).
+    var tooDeep: SourceLocation?
 
     mutating func convert(_ node: Node, depth: Int) -> YNode {
       budget -= 1
@@ -98,6 +102,7 @@ package enum YAMLReader {
       let location = SourceLocation(
         file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
       guard budget >= 0, depth <= YAMLReader.depthLimit else {
+        if budget >= 0, tooDeep == nil { tooDeep = location }
         return YNode(kind: .scalar("", .plain), location: location)
       }
       switch node {
@@ -143,6 +148,9 @@ package enum YAMLReader {
     for scalar in file.text.unicodeScalars {
       column += 1
       if scalar == "\n" {
+        if atLineStart, indent / 2 > depthLimit {
+          return SourceLocation(file: file.path, line: line, column: column)
+        }
         line += 1
         column = 0
         atLineStart = true
@@ -159,12 +167,13 @@ package enum YAMLReader {
       if atLineStart {
         if scalar == " " || scalar == "-" || scalar == "?" || scalar == "\t" {
           indent += 1
-          if indent / 2 > depthLimit {
-            return SourceLocation(file: file.path, line: line, column: column)
-          }
           continue
         }
         atLineStart = false
+        // Point at what the too-deep line holds, not into its indentation.
+        if indent / 2 > depthLimit {
+          return SourceLocation(file: file.path, line: line, column: column)
+        }
       }
       switch scalar {
       case "#": comment = true
@@ -175,6 +184,9 @@ package enum YAMLReader {
       case "]", "}": flow = max(0, flow - 1)
       default: break
       }
+    }
+    if atLineStart, indent / 2 > depthLimit {
+      return SourceLocation(file: file.path, line: line, column: column + 1)
     }
     return nil
   }
@@ -190,8 +202,8 @@ package enum YAMLReader {
       let text = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }
         .joined(separator: ": ")
       return SyntaxCatalogue.yamlSyntax(text, at: at(mark))
-    case .reader(let problem, _, _, _):
-      return SyntaxCatalogue.notUTF8(problem, at: at(nil))
+    case .reader(let problem, let offset, _, _):
+      return SyntaxCatalogue.notUTF8(problem, at: location(ofCharacter: offset, in: file))
     case .duplicatedKeysInMapping(let duplicates, let context):
       let key = duplicates.first ?? ""
       let first = at(context.mark)
@@ -202,13 +214,59 @@ package enum YAMLReader {
     }
   }
 
-  /// Finds the repeat of a block-mapping key at the same column after its first occurrence.
+  /// The location of a `Character` offset (as Yams reports reader errors) in the file.
+  private static func location(ofCharacter offset: Int?, in file: SourceFile) -> SourceLocation {
+    var location = SourceLocation(file: file.path, line: 1, column: 1)
+    guard let offset,
+      let index = file.text.index(file.text.startIndex, offsetBy: offset, limitedBy: file.text.endIndex)
+    else { return location }
+    for scalar in file.text.unicodeScalars[..<index] {
+      if scalar == "\n" {
+        location.line += 1
+        location.column = 1
+      } else {
+        location.column += 1
+      }
+    }
+    return location
+  }
+
+  /// Finds the repeat of a key after its first occurrence: later in the same flow mapping
+  /// (`{a: 1, a: 2}`), or at the same column of a later line of a block mapping.
   private static func secondOccurrence(
     of key: String, after first: SourceLocation, in file: SourceFile
   ) -> SourceLocation? {
+    let firstLine = Array(file.line(first.line).unicodeScalars)
+    let keyScalars = Array(key.unicodeScalars)
+    var index = first.column - 1 + keyScalars.count
+    var depth = 0
+    while index < firstLine.count {
+      defer { index += 1 }
+      switch firstLine[index] {
+      case "{", "[": depth += 1
+      case "}", "]": depth -= 1
+      default: break
+      }
+      if depth < 0 { return nil }  // the flow mapping ended without a repeat on this line
+      guard firstLine[index] == ",", depth == 0 else { continue }
+      var start = index + 1
+      while start < firstLine.count, firstLine[start] == " " { start += 1 }
+      var end = start + keyScalars.count
+      guard end <= firstLine.count, Array(firstLine[start..<end]) == keyScalars else { continue }
+      while end < firstLine.count, firstLine[end] == " " { end += 1 }
+      if end < firstLine.count, firstLine[end] == ":" {
+        return SourceLocation(file: file.path, line: first.line, column: start + 1)
+      }
+    }
     guard first.line < file.lineStarts.count else { return nil }
     for number in (first.line + 1)...file.lineStarts.count {
       let text = Array(file.line(number).unicodeScalars)
+      // A line indented less than the key has left its mapping.
+      if let content = text.firstIndex(where: { $0 != " " }), content < first.column - 1,
+        text[content] != "#"
+      {
+        return nil
+      }
       guard text.count >= first.column else { continue }
       let rest = String(String.UnicodeScalarView(text[(first.column - 1)...]))
       let lead = String(String.UnicodeScalarView(text[..<(first.column - 1)]))

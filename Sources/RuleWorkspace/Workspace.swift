@@ -188,3 +188,10 @@ extension Workspace {
     return (facts.value, (diagnostics + facts.diagnostics).normalized(), file)
   }
 }
+
+extension Workspace {
+  /// The default pack as compiled into the binary (paths relative to the repository root).
+  public static var bundledFiles: [SourceFile] {
+    BundledPack.files.map { SourceFile(path: $0.path, text: $0.text) }
+  }
+}

@@ -40,13 +40,18 @@ struct EvaluateCommand: ParsableCommand {
         continue
       }
       let evaluation = program.evaluate(facts)
+      if format == .jsonl {
+        let record = BatchRecord(program: program, facts: facts, evaluation: evaluation, engineVersion: EngineVersion.string)
+        Terminal.write(JSONText.encode(record, pretty: false))
+        continue
+      }
       let explanation = program.explain(facts, evaluation)
       let report = builder.report(explanation, facts: facts, fullTrace: fullTrace)
       if !first && format != .jsonl { Terminal.write(format == .json ? "" : "\n") }
       first = false
       switch format {
       case .json: Terminal.write(JSONText.encode(report))
-      case .jsonl: Terminal.write(JSONText.encode(report, pretty: false))
+      case .jsonl: break
       case .markdown:
         let renderer = ReportRenderer(style: .markdown)
         Terminal.write(fullTrace ? renderer.renderTrace(report) : renderer.render(report))

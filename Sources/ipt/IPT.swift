@@ -15,7 +15,7 @@ struct IPT: ParsableCommand {
     version: EngineVersion.string,
     subcommands: [
       EvaluateCommand.self, ExplainCommand.self, LintCommand.self, ValidateCommand.self, TestCommand.self,
-      DocCommand.self,
+      DocCommand.self, CheckCommand.self,
     ])
 }
 
