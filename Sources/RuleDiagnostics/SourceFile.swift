@@ -23,13 +23,18 @@ public struct SourceFile: Sendable, Hashable {
   /// The text of a 1-based line, without its line break; empty when out of range.
   public func line(_ number: Int) -> String {
     guard number >= 1, number <= lineStarts.count else { return "" }
-    let utf8 = Array(text.utf8)
+    let utf8 = text.utf8
     let start = lineStarts[number - 1]
     var end = number < lineStarts.count ? lineStarts[number] : utf8.count
-    while end > start, utf8[end - 1] == UInt8(ascii: "\n") || utf8[end - 1] == UInt8(ascii: "\r") {
+    let base = utf8.startIndex
+    while end > start {
+      let byte = utf8[utf8.index(base, offsetBy: end - 1)]
+      guard byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") else { break }
       end -= 1
     }
-    return String(decoding: utf8[start..<end], as: UTF8.self)
+    let from = utf8.index(base, offsetBy: start)
+    let to = utf8.index(base, offsetBy: end)
+    return String(decoding: utf8[from..<to], as: UTF8.self)
   }
 }
 

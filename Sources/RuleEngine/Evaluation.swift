@@ -63,30 +63,31 @@ extension Program {
     return evaluate(facts, tracer: &tracer)
   }
 
-  /// Evaluates with a tracer that sees every read and test.
+  /// Evaluates with a tracer that sees every read.
   public func evaluate<T: EvaluationTracer>(_ facts: CaseFacts, tracer: inout T) -> Evaluation {
-    let maxLocals = rules.reduce(0) { max($0, $1.localCount) }
     var state = EvaluationState(
       facts: facts.values, locals: Array(repeating: nil, count: maxLocals),
       localElements: Array(repeating: 0, count: maxLocals),
       picked: outputs.map { Array(repeating: Truth.unknown, count: $0.values.count) })
+    var interpreter = Interpreter(code: code, tracer: tracer)
+    defer { tracer = interpreter.tracer }
     var ruleTruth = Array(repeating: Truth.false, count: rules.count)
     var bindings = Array(repeating: [Int](), count: rules.count)
     var results: [OutputResult?] = Array(repeating: nil, count: outputs.count)
     for step in plan {
       switch step {
       case .rule(let index):
-        let rule = rules[index]
         var truth = Truth.true
-        for condition in rule.conditions {
-          truth = truth && Interpreter.truth(condition.node, &state, &tracer)
+        for root in code.roots[index] {
+          truth = truth && interpreter.truth(root, &state)
           if truth == .false { break }
         }
         ruleTruth[index] = truth
-        if truth == .true && rule.localCount > 0 {
-          bindings[index] = Array(state.localElements[0..<rule.localCount])
+        let localCount = localCounts[index]
+        if localCount > 0 {
+          if truth == .true { bindings[index] = Array(state.localElements[0..<localCount]) }
+          for local in 0..<localCount { state.locals[local] = nil }
         }
-        for local in 0..<rule.localCount { state.locals[local] = nil }
       case .derived(let slot):
         var value = Truth.false
         for rule in derivers[slot] { value = value || ruleTruth[rule] }
@@ -98,9 +99,7 @@ extension Program {
       }
     }
     var alertRules = Array(repeating: [Int](), count: alerts.count)
-    for (index, rule) in rules.enumerated() where ruleTruth[index] == .true {
-      for alert in rule.actions.alerts { alertRules[alert].append(index) }
-    }
+    for (rule, alert) in raises where ruleTruth[rule] == .true { alertRules[alert].append(rule) }
     let fired = alertRules.enumerated().compactMap { alert, rules in
       rules.isEmpty ? nil : FiredAlert(alert: alert, severity: alerts[alert].severity, rules: rules)
     }.sorted { ($0.severity.rank, -$0.alert) > ($1.severity.rank, -$1.alert) }
@@ -120,21 +119,18 @@ extension Program {
     var down = Array(repeating: 0.0, count: count)
     var excludedBy = Array(repeating: [Int](), count: count)
     var mayExclude = Array(repeating: false, count: count)
-    for index in outputRules[output] {
-      let truth = ruleTruth[index]
+    for effect in effects[output] {
+      let truth = ruleTruth[effect.rule]
       guard truth != .false else { continue }
-      let actions = rules[index].actions
-      for (o, v) in actions.suggest where o == output {
-        if truth == .true {
-          weights[v] += actions.weight
-        } else if actions.weight > 0 {
-          up[v] += actions.weight
-        } else {
-          down[v] += actions.weight
-        }
-      }
-      for (o, v) in actions.exclude where o == output {
-        if truth == .true { excludedBy[v].append(index) } else { mayExclude[v] = true }
+      let v = effect.value
+      if effect.exclude {
+        if truth == .true { excludedBy[v].append(effect.rule) } else { mayExclude[v] = true }
+      } else if truth == .true {
+        weights[v] += effect.weight
+      } else if effect.weight > 0 {
+        up[v] += effect.weight
+      } else {
+        down[v] += effect.weight
       }
     }
     let limit = info.max ?? Int.max
@@ -159,13 +155,21 @@ extension Program {
     }
     func possiblyEligible(_ v: Int) -> Bool { excludedBy[v].isEmpty && high[v] >= info.minWeight }
     var certainty = Array(repeating: Truth.unknown, count: count)
-    for v in 0..<count {
-      let mayOutrank = (0..<count).filter { w in
-        w != v && possiblyEligible(w) && (high[w] > low[v] || (high[w] == low[v] && w < v))
-      }.count
-      let sureOutrank = (0..<count).filter { w in
-        w != v && surelyEligible(w) && (low[w] > high[v] || (low[w] == high[v] && w < v))
-      }.count
+    let open = up.contains { $0 != 0 } || down.contains { $0 != 0 } || mayExclude.contains(true)
+    for v in 0..<count where !open {
+      // No undetermined rule touches this output: every status is settled.
+      certainty[v] = statuses[v].isPicked ? .true : .false
+    }
+    for v in 0..<count where open {
+      // With room for every value, nothing can be outranked out: skip the quadratic count.
+      var mayOutrank = 0
+      var sureOutrank = 0
+      if limit < count {
+        for w in 0..<count where w != v {
+          if possiblyEligible(w) && (high[w] > low[v] || (high[w] == low[v] && w < v)) { mayOutrank += 1 }
+          if surelyEligible(w) && (low[w] > high[v] || (low[w] == high[v] && w < v)) { sureOutrank += 1 }
+        }
+      }
       if surelyEligible(v) && mayOutrank < limit {
         certainty[v] = .true
       } else if !possiblyEligible(v) || sureOutrank >= limit {

@@ -1,16 +1,14 @@
 /// Receives what evaluation reads, for explanations; the no-op tracer costs nothing.
 public protocol EvaluationTracer {
-  /// A finding or field was read (`node` is `.finding` or `.field`) with this value.
+  /// A finding or field (the node) was read with this value; `element` is the list element for a
+  /// field of a quantifier's record.
   mutating func read(_ node: Node, _ value: Value, element: Int?)
-  /// A sub-expression that is a test produced a truth value.
-  mutating func tested(_ node: Node, _ truth: Truth)
 }
 
 /// A tracer that records nothing.
 public struct NoTracer: EvaluationTracer {
   public init() {}
   @inline(__always) public mutating func read(_ node: Node, _ value: Value, element: Int?) {}
-  @inline(__always) public mutating func tested(_ node: Node, _ truth: Truth) {}
 }
 
 /// The mutable state of one evaluation. Local to one call: nothing shared is mutated.
@@ -21,55 +19,77 @@ struct EvaluationState {
   var picked: [[Truth]]
 }
 
-/// Evaluates compiled nodes with Kleene three-valued logic.
-enum Interpreter {
-  static func value<T: EvaluationTracer>(_ node: Node, _ s: inout EvaluationState, _ t: inout T) -> Value {
-    switch node.kind {
-    case .constant(let v):
+/// Evaluates compiled code with Kleene three-valued logic.
+struct Interpreter<T: EvaluationTracer> {
+  let code: Code
+  var tracer: T
+  // Fixed views of the code (kept alive by `code.storage`).
+  let instructions: UnsafeMutableBufferPointer<Code.Instruction>
+  let children: UnsafeMutableBufferPointer<Int32>
+  let constants: UnsafeMutableBufferPointer<Value>
+  let sets: UnsafeMutableBufferPointer<EnumSet>
+  let listBase: Int
+
+  init(code: Code, tracer: T) {
+    self.code = code
+    self.tracer = tracer
+    self.instructions = code.storage.instructions
+    self.children = code.storage.children
+    self.constants = code.storage.constants
+    self.sets = code.storage.sets
+    self.listBase = code.storage.listBase
+  }
+
+  mutating func value(_ index: Int32, _ s: inout EvaluationState) -> Value {
+    let i = instructions[Int(index)]
+    switch i.op {
+    case .constant:
+      return constants[Int(i.a)]
+    case .finding:
+      let v = s.facts[Int(i.a)]
+      if !(T.self == NoTracer.self) { tracer.read(code.nodes[Int(index)], v, element: nil) }
       return v
-    case .finding(let slot):
-      let v = s.facts[slot]
-      t.read(node, v, element: nil)
-      return v
-    case .field(let local, let field):
-      guard let record = s.locals[local] else { return .unknown }
+    case .field:
+      guard let record = s.locals[Int(i.a)] else { return .unknown }
+      let field = Int(i.b)
       let v = field < record.fields.count ? record.fields[field] : .unknown
-      t.read(node, v, element: s.localElements[local])
+      if !(T.self == NoTracer.self) {
+        tracer.read(code.nodes[Int(index)], v, element: s.localElements[Int(i.a)])
+      }
       return v
     case .local:
       return .unknown
-    case .arithmetic(let op, let a, let b):
-      guard case .number(let x) = value(a, &s, &t), case .number(let y) = value(b, &s, &t) else {
+    case .arithmetic:
+      guard case .number(let x) = value(i.a, &s), case .number(let y) = value(i.b, &s) else {
         return .unknown
       }
-      switch op {
-      case .add: return .number(x + y)
-      case .subtract: return .number(x - y)
-      case .multiply: return .number(x * y)
-      case .divide: return y == 0 ? .unknown : .number(x / y)
+      switch i.flag {
+      case 0: return .number(x + y)
+      case 1: return .number(x - y)
+      case 2: return .number(x * y)
+      default: return y == 0 ? .unknown : .number(x / y)
       }
-    case .negate(let a):
-      guard case .number(let x) = value(a, &s, &t) else { return .unknown }
+    case .negate:
+      guard case .number(let x) = value(i.a, &s) else { return .unknown }
       return .number(-x)
-    case .quantifier(.count, let local, let list, let body):
-      guard case .records(let items) = value(list, &s, &t) else { return .unknown }
-      guard let body else { return .number(Double(items.count)) }
+    case .quantifier where i.flag == 3:  // count
+      guard case .records(let items) = value(i.b, &s) else { return .unknown }
+      guard i.c >= 0 else { return .number(Double(items.count)) }
+      let local = Int(i.a)
       var count = 0
-      for (index, item) in items.enumerated() {
+      defer { s.locals[local] = nil }
+      for (element, item) in items.enumerated() {
         s.locals[local] = item
-        s.localElements[local] = index
-        switch truth(body, &s, &t) {
+        s.localElements[local] = element
+        switch truth(i.c, &s) {
         case .true: count += 1
         case .false: break
-        case .unknown:
-          s.locals[local] = nil
-          return .unknown
+        case .unknown: return .unknown
         }
       }
-      s.locals[local] = nil
       return .number(Double(count))
     default:
-      switch truth(node, &s, &t) {
+      switch truth(index, &s) {
       case .true: return .boolean(true)
       case .false: return .boolean(false)
       case .unknown: return .unknown
@@ -77,83 +97,92 @@ enum Interpreter {
     }
   }
 
-  static func truth<T: EvaluationTracer>(_ node: Node, _ s: inout EvaluationState, _ t: inout T) -> Truth {
-    let result = computeTruth(node, &s, &t)
-    t.tested(node, result)
-    return result
-  }
-
-  @inline(__always)
-  private static func computeTruth<T: EvaluationTracer>(
-    _ node: Node, _ s: inout EvaluationState, _ t: inout T
-  ) -> Truth {
-    switch node.kind {
-    case .constant(.boolean(let b)):
-      return Truth(b)
-    case .finding, .field:
-      if case .boolean(let b) = value(node, &s, &t) { return Truth(b) }
+  mutating func truth(_ index: Int32, _ s: inout EvaluationState) -> Truth {
+    let i = instructions[Int(index)]
+    switch i.op {
+    case .constant:
+      if case .boolean(let b) = constants[Int(i.a)] { return Truth(b) }
       return .unknown
-    case .known(let inner, let wantKnown):
-      return Truth(value(inner, &s, &t).isKnown == wantKnown)
-    case .not(let inner):
-      return !truth(inner, &s, &t)
-    case .and(let items):
+    case .finding, .field:
+      if case .boolean(let b) = value(index, &s) { return Truth(b) }
+      return .unknown
+    case .known:
+      return Truth(value(i.a, &s).isKnown == (i.flag == 1))
+    case .not:
+      return !truth(i.a, &s)
+    case .and:
       var result = Truth.true
-      for item in items {
-        result = result && truth(item, &s, &t)
+      for k in i.a..<(i.a + i.b) {
+        result = result && truth(children[Int(k)], &s)
         if result == .false { return .false }
       }
       return result
-    case .or(let items):
+    case .or:
       var result = Truth.false
-      for item in items {
-        result = result || truth(item, &s, &t)
+      for k in i.a..<(i.a + i.b) {
+        result = result || truth(children[Int(k)], &s)
         if result == .true { return .true }
       }
       return result
-    case .compare(let op, let a, let b):
-      return compare(op, value(a, &s, &t), value(b, &s, &t))
-    case .between(let x, let low, let high, let negated):
-      let v = value(x, &s, &t)
-      let result =
-        compare(.greaterEqual, v, value(low, &s, &t)) && compare(.lessEqual, v, value(high, &s, &t))
-      return negated ? !result : result
-    case .member(let x, let list, let negated):
-      let v = value(x, &s, &t)
+    case .compare:
+      let lhs = value(i.a, &s)
+      let rhs = value(i.b, &s)
+      return Self.compare(Code.comparisons[Int(i.flag)], lhs, rhs)
+    case .between:
+      let v = value(i.a, &s)
+      let low = value(i.b, &s)
+      let high = value(i.c, &s)
+      let result = Self.compare(.greaterEqual, v, low) && Self.compare(.lessEqual, v, high)
+      return i.flag == 1 ? !result : result
+    case .member:
+      let v = value(i.a, &s)
       guard v.isKnown else { return .unknown }
-      let found = list.contains { compare(.equal, v, $0) == .true }
-      return Truth(found != negated)
-    case .has(let x, let mode, let wanted):
-      guard case .set(let set) = value(x, &s, &t) else { return .unknown }
-      return Truth(mode == .any ? set.intersects(wanted) : set.isSuperset(of: wanted))
-    case .quantifier(let quantifier, let local, let list, let body):
-      guard case .records(let items) = value(list, &s, &t) else { return .unknown }
-      guard let body else { return .unknown }
+      let start = listBase + Int(i.b)
+      var found = false
+      for k in start..<(start + Int(i.c)) where Self.compare(.equal, v, constants[k]) == .true {
+        found = true
+        break
+      }
+      return Truth(found != (i.flag == 1))
+    case .has:
+      guard case .set(let set) = value(i.a, &s) else { return .unknown }
+      let wanted = sets[Int(i.b)]
+      return Truth(i.flag == 0 ? set.intersects(wanted) : set.isSuperset(of: wanted))
+    case .quantifier:
+      guard i.flag != 3 else {
+        if case .boolean(let b) = value(index, &s) { return Truth(b) }
+        return .unknown
+      }
+      guard case .records(let items) = value(i.b, &s), i.c >= 0 else { return .unknown }
+      let local = Int(i.a)
       var sawUnknown = false
-      for (index, item) in items.enumerated() {
+      for (element, item) in items.enumerated() {
         s.locals[local] = item
-        s.localElements[local] = index
-        switch truth(body, &s, &t) {
+        s.localElements[local] = element
+        switch truth(i.c, &s) {
         case .true:
-          if quantifier == .some { return .true }
-          if quantifier == .no { return .false }
+          // `some` keeps the witness bound (for explanations and because-templates).
+          if i.flag == 0 { return .true }
+          if i.flag == 1 {
+            s.locals[local] = nil
+            return .false
+          }
         case .false:
-          if quantifier == .every { return .false }
+          if i.flag == 2 {
+            s.locals[local] = nil
+            return .false
+          }
         case .unknown:
           sawUnknown = true
         }
       }
       s.locals[local] = nil
       if sawUnknown { return .unknown }
-      switch quantifier {
-      case .some: return .false
-      case .no, .every: return .true
-      case .count: return .unknown
-      }
-    case .picked(let output, let v):
-      return s.picked[output][v]
-    default:
-      if case .boolean(let b) = value(node, &s, &t) { return Truth(b) }
+      return i.flag == 0 ? .false : .true
+    case .picked:
+      return s.picked[Int(i.a)][Int(i.b)]
+    case .local, .arithmetic, .negate:
+      if case .boolean(let b) = value(index, &s) { return Truth(b) }
       return .unknown
     }
   }

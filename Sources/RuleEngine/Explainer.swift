@@ -7,8 +7,6 @@ struct RecordingTracer: EvaluationTracer {
   mutating func read(_ node: Node, _ value: Value, element: Int?) {
     reads.append((node, value, element))
   }
-
-  mutating func tested(_ node: Node, _ truth: Truth) {}
 }
 
 extension Program {
@@ -50,9 +48,10 @@ extension Program {
     var premises: [Premise] = []
     var bindings: [Binding] = []
     var truth = Truth.true
-    for condition in rule.conditions {
-      var tracer = RecordingTracer()
-      let result = Interpreter.truth(condition.node, &state, &tracer)
+    for (position, condition) in rule.conditions.enumerated() {
+      var interpreter = Interpreter(code: code, tracer: RecordingTracer())
+      let result = interpreter.truth(code.roots[index][position], &state)
+      let tracer = interpreter.tracer
       truth = truth && result
       premises.append(
         Premise(

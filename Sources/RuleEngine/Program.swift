@@ -315,6 +315,24 @@ public struct Program: Sendable {
   public var outputRules: [[Int]]
   /// The evaluation stratum of each rule (0 = reads only case findings).
   public var strata: [Int]
+  /// The rules' conditions in evaluation form.
+  public let code: Code
+  /// The most quantifier variables any rule binds.
+  let maxLocals: Int
+  /// Per rule, how many quantifier variables it binds.
+  let localCounts: [Int]
+  /// Per output, every rule's effect on its values, so picking reads no `Rule`.
+  let effects: [[Effect]]
+  /// `(rule, alert)` for every rule that raises an alert.
+  let raises: [(rule: Int, alert: Int)]
+
+  /// One rule's suggestion or exclusion of one value.
+  struct Effect: Sendable {
+    var rule: Int
+    var value: Int
+    var weight: Double
+    var exclude: Bool
+  }
 
   public init(
     pack: PackIdentity, references: [Reference], findings: [FindingInfo], enums: [EnumType],
@@ -335,6 +353,20 @@ public struct Program: Sendable {
     self.derivers = derivers
     self.outputRules = outputRules
     self.strata = strata
+    self.code = Code(rules: rules)
+    self.maxLocals = rules.reduce(0) { max($0, $1.localCount) }
+    self.localCounts = rules.map(\.localCount)
+    self.raises = rules.indices.flatMap { r in rules[r].actions.alerts.map { (r, $0) } }
+    self.effects = outputRules.enumerated().map { output, indices in
+      indices.flatMap { r in
+        rules[r].actions.suggest.filter { $0.output == output }.map {
+          Effect(rule: r, value: $0.value, weight: rules[r].actions.weight, exclude: false)
+        }
+          + rules[r].actions.exclude.filter { $0.output == output }.map {
+            Effect(rule: r, value: $0.value, weight: 0, exclude: true)
+          }
+      }
+    }
   }
 
   /// The rule with this id.

@@ -1,0 +1,152 @@
+/// The evaluation form of every rule condition: the `Node` trees flattened into one array of
+/// fixed-size instructions that hold only indices, so the evaluation loop copies no strings and
+/// touches no reference counts. Built once when a `Program` is made.
+public struct Code: Sendable {
+  enum Op: UInt8, Sendable {
+    case constant, finding, field, local, known, not, and, or, compare, between, member, has
+    case arithmetic, negate, quantifier, picked
+  }
+
+  /// One instruction. The meaning of `flag` and `a`...`d` depends on `op`:
+  /// - constant: a = constant index
+  /// - finding: a = slot;  field: a = local, b = field;  local: a = local
+  /// - known: flag = wants known (1) or unknown (0), a = operand
+  /// - not / negate: a = operand
+  /// - and / or: a = first child in `children`, b = child count
+  /// - compare: flag = comparison, a = lhs, b = rhs
+  /// - between: flag = negated, a = subject, b = low, c = high
+  /// - member: flag = negated, a = subject, b = first value in `listValues`, c = count
+  /// - has: flag = 0 any / 1 all, a = subject, b = set index
+  /// - arithmetic: flag = operator, a = lhs, b = rhs
+  /// - quantifier: flag = quantifier, a = local, b = list, c = body (-1 for none)
+  /// - picked: a = output, b = value
+  struct Instruction: Sendable {
+    var op: Op
+    var flag: UInt8
+    var a: Int32
+    var b: Int32
+    var c: Int32
+  }
+
+  var instructions: [Instruction] = []
+  var children: [Int32] = []
+  var constants: [Value] = []
+  /// The same instructions, children and constants in fixed memory, read by the interpreter
+  /// without bounds checks or reference counting (built once, never mutated).
+  let storage: Storage
+  /// Member lists, flattened: `member` reads `listValues[start..<start+count]`.
+  var listValues: [Value] = []
+  var sets: [EnumSet] = []
+  /// The node each instruction came from, for tracing.
+  var nodes: [Node] = []
+  /// Per rule, the root instruction of each top-level condition.
+  var roots: [[Int32]] = []
+
+  static let comparisons: [Node.Comparison] = [.equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual]
+  static let arithmetics: [Node.Arithmetic] = [.add, .subtract, .multiply, .divide]
+  static let quantifiers: [Node.Quantifier] = [.some, .no, .every, .count]
+
+  init(rules: [Rule]) {
+    storage = Storage()
+    roots = rules.map { rule in rule.conditions.map { emit($0.node) } }
+    storage.listBase = constants.count
+    storage.fill(instructions: instructions, children: children, constants: constants + listValues, sets: sets)
+  }
+
+  /// Owns the fixed copies of the code; immutable once filled, so sharing it is safe.
+  final class Storage: @unchecked Sendable {
+    private(set) var instructions = UnsafeMutableBufferPointer<Instruction>.allocate(capacity: 0)
+    private(set) var children = UnsafeMutableBufferPointer<Int32>.allocate(capacity: 0)
+    private(set) var constants = UnsafeMutableBufferPointer<Value>.allocate(capacity: 0)
+    private(set) var sets = UnsafeMutableBufferPointer<EnumSet>.allocate(capacity: 0)
+    /// Where member-list values start in `constants`.
+    fileprivate(set) var listBase = 0
+
+    fileprivate func fill(instructions: [Instruction], children: [Int32], constants: [Value], sets: [EnumSet]) {
+      self.instructions.deallocate()
+      self.children.deallocate()
+      self.constants.deallocate()
+      self.instructions = .allocate(capacity: instructions.count)
+      _ = self.instructions.initialize(from: instructions)
+      self.children = .allocate(capacity: children.count)
+      _ = self.children.initialize(from: children)
+      self.constants = .allocate(capacity: constants.count)
+      _ = self.constants.initialize(from: constants)
+      self.sets.deallocate()
+      self.sets = .allocate(capacity: sets.count)
+      _ = self.sets.initialize(from: sets)
+    }
+
+    deinit {
+      instructions.deallocate()
+      children.deallocate()
+      constants.deinitialize()
+      constants.deallocate()
+      sets.deinitialize()
+      sets.deallocate()
+    }
+  }
+
+  private mutating func append(_ node: Node, _ op: Op, flag: UInt8 = 0, a: Int32 = 0, b: Int32 = 0, c: Int32 = 0) -> Int32 {
+    instructions.append(Instruction(op: op, flag: flag, a: a, b: b, c: c))
+    nodes.append(node)
+    return Int32(instructions.count - 1)
+  }
+
+  private mutating func emit(_ node: Node) -> Int32 {
+    switch node.kind {
+    case .constant(let value):
+      constants.append(value)
+      return append(node, .constant, a: Int32(constants.count - 1))
+    case .finding(let slot):
+      return append(node, .finding, a: Int32(slot))
+    case .field(let local, let field):
+      return append(node, .field, a: Int32(local), b: Int32(field))
+    case .local(let local):
+      return append(node, .local, a: Int32(local))
+    case .known(let inner, let wantKnown):
+      let operand = emit(inner)
+      return append(node, .known, flag: wantKnown ? 1 : 0, a: operand)
+    case .not(let inner):
+      return append(node, .not, a: emit(inner))
+    case .negate(let inner):
+      return append(node, .negate, a: emit(inner))
+    case .and(let items), .or(let items):
+      let emitted = items.map { emit($0) }
+      let start = Int32(children.count)
+      children += emitted
+      let isAnd: Bool
+      if case .and = node.kind { isAnd = true } else { isAnd = false }
+      return append(node, isAnd ? .and : .or, a: start, b: Int32(emitted.count))
+    case .compare(let op, let lhs, let rhs):
+      let l = emit(lhs)
+      let r = emit(rhs)
+      return append(node, .compare, flag: UInt8(Self.comparisons.firstIndex(of: op) ?? 0), a: l, b: r)
+    case .between(let subject, let low, let high, let negated):
+      let s = emit(subject)
+      let l = emit(low)
+      let h = emit(high)
+      return append(node, .between, flag: negated ? 1 : 0, a: s, b: l, c: h)
+    case .member(let subject, let list, let negated):
+      let s = emit(subject)
+      let start = Int32(listValues.count)
+      listValues += list
+      return append(node, .member, flag: negated ? 1 : 0, a: s, b: start, c: Int32(list.count))
+    case .has(let subject, let mode, let set):
+      let s = emit(subject)
+      sets.append(set)
+      return append(node, .has, flag: mode == .any ? 0 : 1, a: s, b: Int32(sets.count - 1))
+    case .arithmetic(let op, let lhs, let rhs):
+      let l = emit(lhs)
+      let r = emit(rhs)
+      return append(node, .arithmetic, flag: UInt8(Self.arithmetics.firstIndex(of: op) ?? 0), a: l, b: r)
+    case .quantifier(let quantifier, let local, let list, let body):
+      let l = emit(list)
+      let b = body.map { emit($0) } ?? -1
+      return append(
+        node, .quantifier, flag: UInt8(Self.quantifiers.firstIndex(of: quantifier) ?? 0), a: Int32(local), b: l, c: b)
+    case .picked(let output, let value):
+      return append(node, .picked, a: Int32(output), b: Int32(value))
+    }
+  }
+}
