@@ -137,14 +137,14 @@ public enum Loader {
     }
     var test = TestSyntax(
       name: name, casePath: casePath, findings: findings, picked: [], notPicked: [],
-      onlyPicked: [], alerts: [], noAlerts: [], fired: [], notFired: [], derived: [],
+      onlyPicked: [], alerts: [], noAlerts: [], fired: [], notFired: [], derived: [], deferred: nil,
       location: node.location, file: file)
     guard let expectNode = map["expect"],
       let expect = reader.mapping(
         expectNode, "'expect'",
         allowed: [
           "picked", "not_picked", "only_picked", "alerts", "no_alerts", "fired", "not_fired",
-          "derived",
+          "derived", "deferred",
         ])
     else { return test }
     func refs(_ key: String) -> [(output: Located<String>, values: [Located<String>])] {
@@ -158,6 +158,7 @@ public enum Loader {
     test.noAlerts = reader.strings(expect["no_alerts"], "an alert")
     test.fired = reader.strings(expect["fired"], "a rule id")
     test.notFired = reader.strings(expect["not_fired"], "a rule id")
+    test.deferred = reader.boolean(expect["deferred"], "'deferred'")
     if let node = expect["derived"] {
       test.derived = reader.entries(node, "'derived'").compactMap { entry in
         reader.string(entry.value, "a truth value").map { (entry.name, $0) }

@@ -197,6 +197,8 @@ public struct TestSyntax: Sendable {
   public var fired: [Located<String>]
   public var notFired: [Located<String>]
   public var derived: [(finding: Located<String>, truth: Located<String>)]
+  /// Whether the suggestions must be deferred pending safety (a critical alert fired).
+  public var deferred: Located<Bool>?
   public var location: SourceLocation
   public var file: SourceFile
 }

@@ -281,6 +281,15 @@ public struct PackTester {
             expected: "\(name.value) is \(truth.value)", actual: actual, rules: program.derivers[slot], location: truth.location))
       }
     }
+    if let deferred = test.deferred, deferred.value != evaluation.deferredPendingSafety {
+      failures.append(
+        TestFailure(
+          expected: deferred.value ? "suggestions deferred pending safety" : "suggestions not deferred",
+          actual: evaluation.deferredPendingSafety
+            ? "deferred by \(evaluation.alerts.filter { $0.severity == .critical }.map { program.alerts[$0.alert].name }.joined(separator: ", "))"
+            : "no critical alert fired",
+          rules: evaluation.alerts.filter { $0.severity == .critical }.flatMap(\.rules), location: deferred.location))
+    }
     guard ok else { return nil }
     return TestOutcome(
       name: test.name.value, location: test.name.location, caseID: facts.caseID, failures: failures, facts: facts,

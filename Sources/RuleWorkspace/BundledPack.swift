@@ -147,7 +147,7 @@ outputs:
         cite: [S40]
 
 alerts:
-  # --- Critical gates: the focus is deferred (see rule safety.defer-focus) -----------------------
+  # --- Critical gates: the engine marks every suggestion deferred pending safety -------------------
   acute_suicide_risk:
     severity: critical
     label: "Acute suicide risk: urgent risk assessment and safety plan; defer the IPT focus"
@@ -718,9 +718,8 @@ rules:
     author: ipt-core maintainers
 
   - id: derived.ipt-planned
-    title: A variant is proposed and no critical gate defers it
+    title: An acute IPT variant is proposed
     when:
-      - not safety_gate
       - any:
           - variant picked ipt_d
           - variant picked ipt_a
@@ -738,7 +737,7 @@ rules:
           - variant picked inpatient_ipt
     then:
       derive: ipt_planned
-    because: "An acute IPT variant is proposed and no critical safety gate is open."
+    because: "An acute IPT variant is proposed (deferred pending safety while a critical alert is open)."
     teach: "The initial phase (diagnosis, sick role, inventory) starts once a variant is chosen and the client is safe."
     cite: [S2]
     status: reviewed
@@ -1109,18 +1108,6 @@ rules:
     status: reviewed
     author: ipt-core maintainers
 
-  - id: safety.defer-focus
-    title: A critical gate defers the problem-area focus
-    when:
-      - safety_gate
-    then:
-      exclude: {focus: [grief, role_dispute, role_transition, interpersonal_deficits, lost_healthy_self]}
-    because: "A critical safety gate is open: the problem areas that match are deferred pending safety."
-    teach: "Never start problem-area work over an open safety gate; the matching areas are shown as deferred."
-    cite: [S30, S9, S41]
-    status: reviewed
-    author: ipt-core maintainers
-
   - id: safety.substance-dependence
     title: Moderate or severe substance use
     when:
@@ -1384,7 +1371,6 @@ rules:
     title: IPT-A techniques
     when:
       - variant picked ipt_a
-      - not safety_gate
     then:
       suggest: {technique: [mood_rating, closeness_circle, sick_role]}
       weight: 1
@@ -1398,7 +1384,6 @@ rules:
     title: IPSRT techniques
     when:
       - variant picked ipsrt
-      - not safety_gate
     then:
       suggest: {technique: [social_rhythm_metric, timeline]}
       weight: 1
@@ -1414,7 +1399,6 @@ rules:
       - any:
           - variant picked ipt_ed
           - variant picked perinatal_ipt
-      - not safety_gate
     then:
       suggest: {technique: timeline}
       weight: 1
@@ -2228,7 +2212,7 @@ vocabulary:
   safety_gate:
     type: boolean
     derived: true
-    description: A critical safety gate is open; the problem-area focus is deferred.
+    description: A critical safety gate is open; the engine shows every suggestion as deferred pending safety.
   bipolar_spectrum:
     type: boolean
     derived: true

@@ -1,0 +1,115 @@
+import RuleCompiler
+import RuleDiagnostics
+import RuleEngine
+import RuleRender
+import RuleTester
+import RuleWorkspace
+import TestSupport
+import Testing
+
+/// The shipped default pack: it lints clean, its own tests pass, every rule and every output value
+/// is exercised, and the generated catalogue and the bundled copy are current.
+@Suite("rules/ipt-core")
+struct CorePackTests {
+  static func casePaths() throws -> [String] {
+    try Workspace.yamlFiles(in: TestSupport.path("cases"), skipTests: false)
+  }
+
+  @Test("the default pack lints with no errors and no warnings")
+  func lintsClean() throws {
+    let pack = try TestSupport.loadPack("rules/ipt-core")
+    #expect(pack.diagnostics.isEmpty, "\(pack.diagnostics.map { "\($0.location): [\($0.code)] \($0.message)" })")
+    #expect(pack.program != nil)
+  }
+
+  @Test("every pack test passes (ipt test rules/ipt-core)")
+  func packTestsPass() throws {
+    let program = try TestSupport.corePack()
+    let run = PackTester(program: program).run(files: PackTester.testFiles(in: TestSupport.path("rules/ipt-core")))
+    #expect(run.diagnostics.isEmpty, "\(run.diagnostics.map { "\($0.location): \($0.message)" })")
+    #expect(run.outcomes.count >= 40)
+    for outcome in run.outcomes where !outcome.passed {
+      Issue.record("\(outcome.name): \(outcome.failures.map { "expected \($0.expected), got \($0.actual)" })")
+    }
+  }
+
+  @Test("every rule fires in at least one pack test")
+  func everyRuleIsExercised() throws {
+    let program = try TestSupport.corePack()
+    let run = PackTester(program: program).run(files: PackTester.testFiles(in: TestSupport.path("rules/ipt-core")))
+    let never = program.rules.indices.filter { run.firedCounts[$0] == 0 }.map { program.rules[$0].id }
+    #expect(never.isEmpty, "rules no test fires: \(never)")
+  }
+
+  @Test("every output value and every alert is reached by at least one sample case")
+  func everyValueIsReachable() throws {
+    let program = try TestSupport.corePack()
+    var picked = Set<String>()
+    var alerts = Set<String>()
+    for path in try Self.casePaths() {
+      let relative = String(path.dropFirst(TestSupport.root.count + 1))
+      let facts = try TestSupport.loadCase(relative, program: program)
+      let evaluation = program.evaluate(facts)
+      for (o, result) in evaluation.outputs.enumerated() {
+        for v in result.picked { picked.insert("\(program.outputs[o].name): \(program.outputs[o].values[v].name)") }
+      }
+      for alert in evaluation.alerts { alerts.insert(program.alerts[alert.alert].name) }
+    }
+    let allValues = program.outputs.flatMap { o in o.values.map { "\(o.name): \($0.name)" } }
+    #expect(Set(allValues).subtracting(picked).sorted() == [])
+    #expect(Set(program.alerts.map(\.name)).subtracting(alerts).sorted() == [])
+  }
+
+  @Test("every sample case is valid against the pack")
+  func samplesAreValid() throws {
+    let program = try TestSupport.corePack()
+    let paths = try Self.casePaths()
+    #expect(paths.count >= 15)
+    for path in paths {
+      let (facts, diagnostics, _) = Workspace.loadCase(path, with: CaseCompiler(program: program))
+      #expect(facts != nil && diagnostics.isEmpty, "\(path): \(diagnostics.map(\.message))")
+    }
+  }
+
+  @Test("every finding has a description and an ask; every rule has because, cite and teach")
+  func packIsDocumented() throws {
+    let program = try TestSupport.corePack()
+    for finding in program.findings {
+      #expect(!finding.description.isEmpty, "\(finding.name) has no description")
+      if !finding.derived { #expect(finding.ask != nil, "\(finding.name) has no ask") }
+    }
+    for rule in program.rules {
+      #expect(rule.because != nil && !rule.cite.isEmpty, "\(rule.id) lacks because or cite")
+      #expect(rule.teach != nil, "\(rule.id) has no teach line")
+      #expect(["draft", "reviewed"].contains(rule.status), "\(rule.id) has status \(rule.status)")
+    }
+  }
+
+  @Test("draft rules say why they are draft")
+  func draftRulesSaySo() throws {
+    let program = try TestSupport.corePack()
+    for rule in program.rules where rule.status == "draft" {
+      let text = ((rule.because?.source ?? "") + " " + (rule.teach?.source ?? "")).lowercased()
+      #expect(text.contains("draft"), "\(rule.id) is draft but its because/teach does not say so")
+    }
+  }
+
+  @Test("docs/ipt-core.md is what 'ipt doc' writes now")
+  func catalogueIsCurrent() throws {
+    let program = try TestSupport.corePack()
+    let expected = PackCatalogue(program: program).render()
+    let actual = try Workspace.read(TestSupport.path("docs/ipt-core.md")).text
+    #expect(actual == expected, "run: swift run ipt doc -o docs/ipt-core.md")
+  }
+
+  @Test("the pack compiled into the binary is the same as rules/ipt-core")
+  func bundledPackIsCurrent() throws {
+    let onDisk = try Workspace.yamlFiles(in: TestSupport.path("rules/ipt-core"))
+    let bundled = Workspace.bundledFiles
+    #expect(bundled.map(\.path) == onDisk.map { String($0.dropFirst(TestSupport.root.count + 1)) }, "run: python3 scripts/bundle-pack.py")
+    for file in bundled {
+      let disk = try Workspace.read(TestSupport.path(file.path))
+      #expect(disk.text == file.text, "\(file.path) differs; run: python3 scripts/bundle-pack.py")
+    }
+  }
+}

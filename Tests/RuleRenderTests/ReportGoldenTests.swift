@@ -1,0 +1,82 @@
+import RuleCompiler
+import RuleEngine
+import RuleRender
+import TestSupport
+import Testing
+
+/// The reports are the product: their text, Markdown and JSON are pinned by golden files.
+@Suite("Report golden files")
+struct ReportGoldenTests {
+  /// One case per situation the issue names.
+  static let cases: [(situation: String, file: String)] = [
+    ("picked", "cases/c01-grief-recent-death.yaml"),
+    ("competing", "cases/c07-two-areas-move-and-marriage.yaml"),
+    ("excluded", "cases/c30-adolescent-intellectual-disability.yaml"),
+    ("alert-deferred", "cases/c09-suicidal-grief.yaml"),
+    ("mostly-unknown", "cases/c08-mostly-missing-data.yaml"),
+    ("normal-grief", "cases/c10-normal-grief.yaml"),
+  ]
+
+  static func report(_ file: String, trace: Bool = false) throws -> Report {
+    let program = try TestSupport.corePack()
+    let facts = try TestSupport.loadCase(file, program: program)
+    let evaluation = program.evaluate(facts)
+    return ReportBuilder(program: program, engineVersion: "test")
+      .report(program.explain(facts, evaluation), facts: facts, fullTrace: trace)
+  }
+
+  @Test("text, Markdown and JSON match the golden files", arguments: cases)
+  func golden(situation: String, file: String) throws {
+    let report = try Self.report(file)
+    let outputs = [
+      ("txt", ReportRenderer(style: .text).render(report)),
+      ("md", ReportRenderer(style: .markdown).render(report)),
+      ("json", JSONText.encode(report)),
+    ]
+    for (ext, text) in outputs {
+      if let problem = Snapshot.check(text, named: "\(situation).\(ext)", target: "RuleRenderTests") {
+        Issue.record(Comment(rawValue: problem))
+      }
+    }
+  }
+
+  @Test("the full trace of a case matches its golden file")
+  func traceGolden() throws {
+    let report = try Self.report("cases/c02-dispute-renegotiation.yaml", trace: true)
+    if let problem = Snapshot.check(ReportRenderer(style: .text).renderTrace(report), named: "trace.txt", target: "RuleRenderTests") {
+      Issue.record(Comment(rawValue: problem))
+    }
+  }
+
+  @Test("the situations show what they are meant to show")
+  func situations() throws {
+    let deferred = try Self.report("cases/c09-suicidal-grief.yaml")
+    #expect(deferred.deferred_pending_safety)
+    #expect(deferred.alerts.first?.severity == "critical")
+    let text = ReportRenderer(style: .text).render(deferred)
+    #expect(text.contains("deferred pending safety"))
+    let excluded = try Self.report("cases/c30-adolescent-intellectual-disability.yaml")
+    #expect(excluded.outputs.contains { $0.values.contains { $0.status == "excluded" } })
+    let unknown = try Self.report("cases/c08-mostly-missing-data.yaml")
+    #expect(!unknown.ask_next.isEmpty)
+    #expect(!(unknown.outputs.first { $0.name == "focus" }?.picked.contains("interpersonal_deficits") ?? true),
+      "missing data never defaults to deficits")
+  }
+
+  @Test("every human-readable report says it is decision support, not a diagnosis", arguments: cases)
+  func statement(situation: String, file: String) throws {
+    let report = try Self.report(file)
+    #expect(ReportRenderer(style: .text).render(report).contains("not a diagnosis"))
+    #expect(ReportRenderer(style: .markdown).render(report).contains("not a diagnosis"))
+    #expect(report.statement.contains("not a diagnosis"))
+  }
+
+  @Test("the same pack and case give byte-identical output")
+  func deterministic() throws {
+    for (_, file) in Self.cases {
+      let first = JSONText.encode(try Self.report(file, trace: true))
+      let second = JSONText.encode(try Self.report(file, trace: true))
+      #expect(first == second)
+    }
+  }
+}
