@@ -216,7 +216,7 @@ public struct ReportBuilder: Sendable {
           opposing: v.opposing.map { rule($0) }, excluded_by: v.excludedBy.map { rule($0) },
           outranked_by: v.outrankedBy.map { info.values[$0].name },
           near_misses: v.nearMisses.prefix(3).map { rule($0.rule) },
-          missing: v.missing.map { program.findings[$0].name })
+          missing: v.missing.map { program.findings[$0].name }.sorted())
       }
       let competitions = output.competitions.map { c in
         Report.CompetitionEntry(
@@ -231,7 +231,7 @@ public struct ReportBuilder: Sendable {
       Report.PossibleAlertEntry(
         id: program.alerts[p.alert].name, severity: program.alerts[p.alert].severity.rawValue,
         label: program.alerts[p.alert].label, rules: p.rules.map { program.rules[$0].id },
-        missing: p.missing.map { program.findings[$0].name })
+        missing: p.missing.map { program.findings[$0].name }.sorted())
     }
     let questions = explanation.askNext.map { q in
       Report.QuestionEntry(
@@ -292,7 +292,7 @@ public struct ReportBuilder: Sendable {
       id: r.id, title: r.title, result: result, weight: r.actions.suggest.isEmpty ? nil : r.actions.weight,
       because: because, teach: r.teach.map { format.fill($0, trace: trace, evaluation: evaluation) },
       status: r.status, cite: r.cite, location: r.location.description, premises: premises, bindings: bindings,
-      missing: trace.missing.map { program.findings[$0].name })
+      missing: trace.missing.map { program.findings[$0].name }.sorted())
   }
 
   func resultName(_ truth: Truth) -> String {

@@ -1,0 +1,68 @@
+import RuleCompiler
+import RuleDiagnostics
+import RuleEngine
+import RuleRender
+import RuleSyntax
+import RuleWorkspace
+import TestSupport
+import Testing
+
+/// A small deterministic random generator, so a failing shuffle can be replayed from its seed.
+struct SplitMix64: RandomNumberGenerator {
+  var state: UInt64
+
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}
+
+/// The result does not depend on the order rules are written in, nor on the order of the files.
+@Suite("Order independence")
+struct OrderIndependenceTests {
+  static func reports(_ pack: PackSyntax, cases: [String]) throws -> [String] {
+    let compiled = Compiler.compile(pack)
+    let program = try #require(compiled.value, "\(compiled.diagnostics.map(\.message))")
+    let builder = ReportBuilder(program: program, engineVersion: "test")
+    return try cases.map { file in
+      let facts = try TestSupport.loadCase(file, program: program)
+      let evaluation = program.evaluate(facts)
+      var report = builder.report(program.explain(facts, evaluation), facts: facts)
+      report.pack.sha256 = ""  // the hash covers file names, which the shuffle renames
+      // Rule locations name the renamed files: compare everything else.
+      return JSONText.encode(report).split(separator: "\n")
+        .filter { !$0.contains("\"location\" :") }.joined(separator: "\n")
+    }
+  }
+
+  @Test("shuffling rules, files and vocabulary order gives the same reports", arguments: 1...12)
+  func shuffled(seed: Int) throws {
+    _ = try TestSupport.corePack()  // enters the repository root
+    let paths = try Workspace.yamlFiles(in: "rules/ipt-core")
+    let files = try paths.map { try Workspace.read($0) }
+    let cases = try Workspace.yamlFiles(in: "cases", skipTests: false)
+    let (original, _) = Loader.loadPack(directory: "rules/ipt-core", files: files)
+    let expected = try Self.reports(original, cases: cases)
+
+    var random = SplitMix64(state: UInt64(seed))
+    // File order: rename the rule files so that they sort in a shuffled order.
+    let renamed = files.shuffled(using: &random).enumerated().map { index, file in
+      file.path.hasSuffix("/pack.yaml")
+        ? file : SourceFile(path: "rules/ipt-core/f\(100 + index).yaml", text: file.text)
+    }
+    var shuffled = Loader.loadPack(directory: "rules/ipt-core", files: renamed).0
+    // Rule order and the order of findings (and so their slots).
+    shuffled.rules.shuffle(using: &random)
+    shuffled.findings.shuffle(using: &random)
+    shuffled.constants.shuffle(using: &random)
+    let actual = try Self.reports(shuffled, cases: cases)
+    #expect(actual.count == expected.count)
+    for (index, (a, e)) in zip(actual, expected).enumerated() where a != e {
+      let first = zip(a.split(separator: "\n"), e.split(separator: "\n")).first { $0 != $1 }
+      Issue.record("seed \(seed): report for \(cases[index]) differs after shuffling: \(first.map { "\($0.0) vs \($0.1)" } ?? "length")")
+    }
+  }
+}
