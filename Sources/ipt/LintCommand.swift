@@ -13,11 +13,11 @@ struct LintCommand: ParsableCommand {
   @Argument(help: "The pack folder (default: rules/ipt-core).")
   var packPath: String?
 
-  @Option(help: "Output format: text or json.")
+  @Option(help: "Output format: text, json or sarif.")
   var format: LintFormat = .text
 
   enum LintFormat: String, ExpressibleByArgument {
-    case text, json
+    case text, json, sarif
   }
 
   func run() throws {
@@ -31,6 +31,8 @@ struct LintCommand: ParsableCommand {
     switch format {
     case .json:
       Terminal.write(DiagnosticJSON.render(pack.diagnostics))
+    case .sarif:
+      Terminal.write(DiagnosticSARIF.render(pack.diagnostics, toolVersion: EngineVersion.string))
     case .text:
       Terminal.report(pack.diagnostics, sources: pack.sources)
       let errors = pack.diagnostics.filter { $0.severity == .error }.count
