@@ -20,25 +20,24 @@ public struct FormulationCompiler: Sendable {
     valueIndex = program.outputs.map { output in
       Dictionary(output.values.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
     }
-    alertIndex = Dictionary(program.alerts.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+    alertIndex = Dictionary(
+      program.alerts.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
   }
 
   /// Checks a formulation's names; when `caseID` is given, a formulation of another case is an
   /// error (`formulation-case-mismatch`).
-  public func compile(_ syntax: FormulationSyntax, forCase caseID: String? = nil) -> Diagnosed<Formulation> {
+  public func compile(
+    _ syntax: FormulationSyntax, forCase caseID: String? = nil
+  ) -> Diagnosed<Formulation> {
     var diagnostics: [Diagnostic] = []
     if let caseID, syntax.caseID.value != caseID {
       diagnostics.append(
-        FormulationCatalogue.caseMismatch(syntax.caseID.value, expected: caseID, at: syntax.caseID.location))
+        FormulationCatalogue.caseMismatch(
+          syntax.caseID.value, expected: caseID, at: syntax.caseID.location))
     }
     var picks = [[Int]?](repeating: nil, count: program.outputs.count)
-    var seenOutputs: [String: SourceLocation] = [:]
+    // A key given twice is already a `duplicate-key` error of the YAML reader.
     for (name, values) in syntax.picks {
-      if let first = seenOutputs[name.value] {
-        diagnostics.append(CheckCatalogue.duplicateName("output", name.value, at: name.location, first: first))
-        continue
-      }
-      seenOutputs[name.value] = name.location
       guard let output = outputIndex[name.value] else {
         var diagnostic = CheckCatalogue.unknownOutput(
           name.value, candidates: program.outputs.map(\.name), at: name.location)
@@ -55,12 +54,14 @@ public struct FormulationCompiler: Sendable {
         guard let index = valueIndex[output][value.value] else {
           diagnostics.append(
             CheckCatalogue.unknownOutputValue(
-              value.value, output: name.value, candidates: program.outputs[output].values.map(\.name),
+              value.value, output: name.value,
+              candidates: program.outputs[output].values.map(\.name),
               at: value.location))
           continue
         }
         if chosen.contains(index) {
-          diagnostics.append(FormulationCatalogue.repeated(value.value, in: name.value, at: value.location))
+          diagnostics.append(
+            FormulationCatalogue.repeated(value.value, in: name.value, at: value.location))
         } else {
           chosen.append(index)
         }
@@ -71,11 +72,13 @@ public struct FormulationCompiler: Sendable {
     for alert in syntax.alerts {
       guard let index = alertIndex[alert.value] else {
         diagnostics.append(
-          CheckCatalogue.unknownAlert(alert.value, candidates: program.alerts.map(\.name), at: alert.location))
+          CheckCatalogue.unknownAlert(
+            alert.value, candidates: program.alerts.map(\.name), at: alert.location))
         continue
       }
       if alerts.contains(index) {
-        diagnostics.append(FormulationCatalogue.repeated(alert.value, in: "alerts", at: alert.location))
+        diagnostics.append(
+          FormulationCatalogue.repeated(alert.value, in: "alerts", at: alert.location))
       } else {
         alerts.append(index)
       }
@@ -91,14 +94,17 @@ public struct FormulationCompiler: Sendable {
   /// `caseIDs` is an error (`formulation-case-mismatch`, with "did you mean"); a second
   /// formulation by the same trainee of the same case is an error (`duplicate-formulation`).
   /// Returns, for each formulation, the index of its case in `caseIDs` (nil when unmatched).
-  public static func match(_ formulations: [Formulation], caseIDs: [String]) -> ([Int?], [Diagnostic]) {
+  public static func match(_ formulations: [Formulation], caseIDs: [String]) -> (
+    [Int?], [Diagnostic]
+  ) {
     var diagnostics: [Diagnostic] = []
     var first: [String: SourceLocation] = [:]
     var matches: [Int?] = []
     for formulation in formulations {
       guard let index = caseIDs.firstIndex(of: formulation.caseID) else {
         diagnostics.append(
-          FormulationCatalogue.noSuchCase(formulation.caseID, candidates: caseIDs, at: formulation.caseLocation))
+          FormulationCatalogue.noSuchCase(
+            formulation.caseID, candidates: caseIDs, at: formulation.caseLocation))
         matches.append(nil)
         continue
       }
@@ -106,7 +112,8 @@ public struct FormulationCompiler: Sendable {
       if let earlier = first[key] {
         diagnostics.append(
           FormulationCatalogue.duplicate(
-            by: formulation.by, caseID: formulation.caseID, at: formulation.caseLocation, first: earlier))
+            by: formulation.by, caseID: formulation.caseID, at: formulation.caseLocation,
+            first: earlier))
         matches.append(nil)
         continue
       }
@@ -119,31 +126,41 @@ public struct FormulationCompiler: Sendable {
 
 /// Every diagnostic specific to trainee formulations (unknown names reuse `CheckCatalogue`).
 enum FormulationCatalogue {
-  static func caseMismatch(_ id: String, expected: String, at location: SourceLocation) -> Diagnostic {
+  static func caseMismatch(_ id: String, expected: String, at location: SourceLocation)
+    -> Diagnostic
+  {
     Diagnostic(
       .error, code: "formulation-case-mismatch",
       "the formulation is of case '\(id)', but the case given is '\(expected)'", at: location,
       hint: "give the formulation of case '\(expected)', or correct 'formulation:'")
   }
 
-  static func noSuchCase(_ id: String, candidates: [String], at location: SourceLocation) -> Diagnostic {
-    Diagnostic(
-      .error, code: "formulation-case-mismatch", "no case '\(id)' among the cases given", at: location,
-      hint: Suggest.hint(for: id, in: candidates) ?? "give the case file, or correct 'formulation:'")
-  }
-
-  static func duplicate(by: String, caseID: String, at location: SourceLocation, first: SourceLocation)
+  static func noSuchCase(_ id: String, candidates: [String], at location: SourceLocation)
     -> Diagnostic
   {
     Diagnostic(
-      .error, code: "duplicate-formulation", "'\(by)' has more than one formulation of case '\(caseID)'",
+      .error, code: "formulation-case-mismatch", "no case '\(id)' among the cases given",
+      at: location,
+      hint: Suggest.hint(for: id, in: candidates) ?? "give the case file, or correct 'formulation:'"
+    )
+  }
+
+  static func duplicate(
+    by: String, caseID: String, at location: SourceLocation, first: SourceLocation
+  )
+    -> Diagnostic
+  {
+    Diagnostic(
+      .error, code: "duplicate-formulation",
+      "'\(by)' has more than one formulation of case '\(caseID)'",
       at: location, hint: "keep one formulation per trainee and case",
       notes: [.init("first formulation here", at: first)])
   }
 
   static func repeated(_ value: String, in key: String, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
-      .warning, code: "duplicate-value", "'\(value)' is listed more than once under '\(key)'", at: location,
+      .warning, code: "duplicate-value", "'\(value)' is listed more than once under '\(key)'",
+      at: location,
       hint: "remove the repeat")
   }
 }

@@ -23,15 +23,14 @@ extension Program {
     let firedAlerts = Set(evaluation.alerts.map(\.alert))
     var possible: [PossibleAlert] = []
     for alert in alerts.indices where !firedAlerts.contains(alert) {
-      let undetermined = rules.indices.filter {
-        traces[$0].truth == .unknown && rules[$0].actions.alerts.contains(alert)
-      }
+      let undetermined = raises.filter { $0.alert == alert && traces[$0.rule].truth == .unknown }.map(\.rule)
       if !undetermined.isEmpty {
         let missing = Set(undetermined.flatMap { traces[$0].missing }).sorted()
         possible.append(PossibleAlert(alert: alert, rules: undetermined, missing: missing))
       }
     }
-    possible.sort { (alerts[$0.alert].severity.rank, -$0.alert) > (alerts[$1.alert].severity.rank, -$1.alert) }
+    let ranks = alerts.map(\.severity.rank)
+    possible.sort { (ranks[$0.alert], -$0.alert) > (ranks[$1.alert], -$1.alert) }
     return Explanation(
       caseID: facts.caseID, evaluation: evaluation, rules: traces, outputs: outputExplanations,
       possibleAlerts: possible,
@@ -216,7 +215,8 @@ extension Program {
         }
         if trace.truth == .unknown && result.certainty[v] == .unknown { missing.formUnion(trace.missing) }
       }
-      misses.sort { ($0.failedCount, $0.unknownCount, rules[$0.rule].id) < ($1.failedCount, $1.unknownCount, rules[$1.rule].id) }
+      // Rules are numbered in id order, so the index breaks ties by id.
+      misses.sort { ($0.failedCount, $0.unknownCount, $0.rule) < ($1.failedCount, $1.unknownCount, $1.rule) }
       var outranked: [Int] = []
       if case .outranked = result.statuses[v] {
         outranked = result.picked
@@ -252,7 +252,7 @@ extension Program {
     } else {
       needed = info.minWeight - result.weights[rival]
     }
-    let flips = values[rival].nearMisses.filter { rules[$0.rule].actions.weight >= needed }
+    let flips = values[rival].nearMisses.filter { ruleWeights[$0.rule] >= needed }
     guard let picked = anchor else { return [] }
     return [
       Competition(
@@ -284,6 +284,7 @@ extension Program {
         questions[slot] = q
       }
     }
+    let names = findings.map(\.name)
     return questions.values.filter { !$0.alerts.isEmpty || !$0.picks.isEmpty }
       .map { q in
         var q = q
@@ -297,7 +298,7 @@ extension Program {
         let sb = b.alertSeverity?.rank ?? -1
         if sa != sb { return sa > sb }
         if a.picks.count != b.picks.count { return a.picks.count > b.picks.count }
-        return findings[a.slot].name < findings[b.slot].name
+        return names[a.slot] < names[b.slot]
       }
   }
 }

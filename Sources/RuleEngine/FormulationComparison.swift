@@ -64,6 +64,7 @@ public enum UncertaintyReason: String, Sendable, Hashable, Codable, CaseIterable
 
 /// The comparison of one value that the trainee chose or the engine picked.
 public struct ValueComparison: Sendable, Hashable {
+  /// The value, by index into the output's values.
   public var value: Int
   public var verdict: Verdict
   /// Whether the trainee chose it.
@@ -81,19 +82,6 @@ public struct ValueComparison: Sendable, Hashable {
   /// rivals, in the explanation's rank order.
   public var questions: [Int]
 
-  public init(
-    value: Int, verdict: Verdict, chosen: Bool, picked: Bool, uncertainty: [UncertaintyReason],
-    rivals: [Int], missing: [Int], questions: [Int]
-  ) {
-    self.value = value
-    self.verdict = verdict
-    self.chosen = chosen
-    self.picked = picked
-    self.uncertainty = uncertainty
-    self.rivals = rivals
-    self.missing = missing
-    self.questions = questions
-  }
 }
 
 /// How many values got each verdict.
@@ -144,16 +132,19 @@ public struct VerdictCounts: Sendable, Hashable, Codable {
 
 /// The comparison of one output.
 public struct OutputComparison: Sendable, Hashable {
+  /// The output, by index into `Program.outputs`.
   public var output: Int
   /// Whether the formulation names this output at all.
   public var addressed: Bool
   /// Every value the trainee chose or the engine picked, in the output's declared order.
   public var values: [ValueComparison]
+  /// How many of `values` got each verdict.
   public var counts: VerdictCounts
 }
 
 /// A fired alert and whether the formulation took it into account.
 public struct AlertComparison: Sendable, Hashable {
+  /// The alert, by index into `Program.alerts`.
   public var alert: Int
   public var severity: AlertSeverity
   /// Whether the formulation lists it under `alerts:`.
@@ -171,7 +162,9 @@ public struct FormulationComparison: Sendable {
   /// is the weight of the lightest rule in a typical pack: a single finding could swap them.
   public static let closeCallMargin: Double = 1
 
+  /// The case compared.
   public var caseID: String
+  /// The trainee whose formulation it is.
   public var by: String
   /// Every fired alert: those the formulation ignores first, then those it lists; within each,
   /// most severe first, then by declared order. A critical alert is never left out.
@@ -203,22 +196,26 @@ extension Program {
   /// - otherwise, when the trainee and the engine differ: `uncertain` if the engine's decision on
   ///   the value is not settled (`UncertaintyReason`), else `missed` (picked, not chosen) or
   ///   `unsupported` (chosen, not picked).
-  public func compare(_ formulation: Formulation, with explanation: Explanation) -> FormulationComparison {
+  public func compare(_ formulation: Formulation, with explanation: Explanation)
+    -> FormulationComparison
+  {
     let evaluation = explanation.evaluation
     let alerts = evaluation.alerts.map { fired in
       AlertComparison(
-        alert: fired.alert, severity: fired.severity, acknowledged: formulation.alerts.contains(fired.alert),
+        alert: fired.alert, severity: fired.severity,
+        acknowledged: formulation.alerts.contains(fired.alert),
         rules: fired.rules)
     }
     let ignoredFirst = alerts.filter { !$0.acknowledged } + alerts.filter(\.acknowledged)
     let fired = Set(evaluation.alerts.map(\.alert))
     let unraised = formulation.alerts.filter { !fired.contains($0) }
     let comparisons = outputs.indices.map { output in
-      compare(output: output, chosen: formulation.picks.indices.contains(output) ? formulation.picks[output] : nil,
-        explanation: explanation)
+      let chosen = formulation.picks.indices.contains(output) ? formulation.picks[output] : nil
+      return compare(output: output, chosen: chosen, explanation: explanation)
     }
     return FormulationComparison(
-      caseID: formulation.caseID, by: formulation.by, alerts: ignoredFirst, unraisedAlerts: unraised,
+      caseID: formulation.caseID, by: formulation.by, alerts: ignoredFirst,
+      unraisedAlerts: unraised,
       outputs: comparisons)
   }
 
@@ -267,17 +264,36 @@ extension Program {
       let concerned = Set([v] + close)
       var missing = Set<Int>()
       for w in concerned { missing.formUnion(values[w].missing) }
-      let questions = reasons.isEmpty
-        ? []
-        : explanation.askNext.indices.filter { q in
-          explanation.askNext[q].picks.contains { $0.output == output && concerned.contains($0.value) }
-        }
+      let questions =
+        reasons.isEmpty
+        ? [] : self.questions(output: output, values: concerned, explanation: explanation)
       counts[verdict] += 1
       comparisons.append(
         ValueComparison(
           value: v, verdict: verdict, chosen: isChosen, picked: isPicked, uncertainty: reasons,
           rivals: close, missing: reasons.isEmpty ? [] : missing.sorted(), questions: questions))
     }
-    return OutputComparison(output: output, addressed: chosen != nil, values: comparisons, counts: counts)
+    return OutputComparison(
+      output: output, addressed: chosen != nil, values: comparisons, counts: counts)
+  }
+
+  /// The questions whose answers could change `values` of `output`: those that could raise a
+  /// critical alert first (safety first), then those deciding a rule that suggests one of the
+  /// values, then the rest; the explanation's rank order within each group.
+  private func questions(output: Int, values: Set<Int>, explanation: Explanation) -> [Int] {
+    let suggesting = Set(
+      outputRules[output].filter { r in
+        rules[r].actions.weight > 0
+          && rules[r].actions.suggest.contains { $0.output == output && values.contains($0.value) }
+      })
+    let relevant = explanation.askNext.indices.filter { q in
+      explanation.askNext[q].picks.contains { $0.output == output && values.contains($0.value) }
+    }
+    func group(_ q: Int) -> Int {
+      let question = explanation.askNext[q]
+      if question.alertSeverity == .critical { return 0 }
+      return question.rules.contains(where: suggesting.contains) ? 1 : 2
+    }
+    return relevant.sorted { (group($0), $0) < (group($1), $1) }
   }
 }

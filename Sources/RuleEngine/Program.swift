@@ -325,6 +325,8 @@ public struct Program: Sendable {
   let effects: [[Effect]]
   /// `(rule, alert)` for every rule that raises an alert.
   let raises: [(rule: Int, alert: Int)]
+  /// Per rule, the weight of its suggestions.
+  let ruleWeights: [Double]
 
   /// One rule's suggestion or exclusion of one value.
   struct Effect: Sendable {
@@ -356,6 +358,7 @@ public struct Program: Sendable {
     self.code = Code(rules: rules)
     self.maxLocals = rules.reduce(0) { max($0, $1.localCount) }
     self.localCounts = rules.map(\.localCount)
+    self.ruleWeights = rules.map(\.actions.weight)
     self.raises = rules.indices.flatMap { r in rules[r].actions.alerts.map { (r, $0) } }
     self.effects = outputRules.enumerated().map { output, indices in
       indices.flatMap { r in

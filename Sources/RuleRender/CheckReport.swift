@@ -158,24 +158,30 @@ public struct CheckReportBuilder: Sendable {
 
   var packInfo: Report.PackInfo {
     Report.PackInfo(
-      id: program.pack.id, version: program.pack.version, title: program.pack.title, sha256: program.pack.sha256)
+      id: program.pack.id, version: program.pack.version, title: program.pack.title,
+      sha256: program.pack.sha256)
   }
 
   /// The check of one formulation against the explanation of its case.
   public func report(
-    _ comparison: FormulationComparison, formulation: Formulation, explanation: Explanation, facts: CaseFacts
+    _ comparison: FormulationComparison, formulation: Formulation, explanation: Explanation,
+    facts: CaseFacts
   ) -> CheckReport {
     let evaluation = explanation.evaluation
-    func rule(_ index: Int) -> Report.RuleInfo { base.ruleInfo(index, explanation: explanation, detail: true) }
+    func rule(_ index: Int) -> Report.RuleInfo {
+      base.ruleInfo(index, explanation: explanation, detail: true)
+    }
     let alerts = comparison.alerts.map { a in
       let info = program.alerts[a.alert]
       return CheckReport.AlertCheck(
-        id: info.name, severity: info.severity.rawValue, label: info.label, description: info.description,
+        id: info.name, severity: info.severity.rawValue, label: info.label,
+        description: info.description,
         acknowledged: a.acknowledged, raised_by: a.rules.map(rule))
     }
     let notRaised = comparison.unraisedAlerts.map { index in
       let info = program.alerts[index]
-      return CheckReport.AlertNote(id: info.name, severity: info.severity.rawValue, label: info.label)
+      return CheckReport.AlertNote(
+        id: info.name, severity: info.severity.rawValue, label: info.label)
     }
     let outputs = comparison.outputs.map { output -> CheckReport.OutputCheck in
       let info = program.outputs[output.output]
@@ -185,10 +191,13 @@ public struct CheckReportBuilder: Sendable {
         let v = values[item.value]
         let (status, rank) = Self.status(v.status)
         return CheckReport.ItemCheck(
-          name: info.values[item.value].name, label: info.values[item.value].label, verdict: item.verdict.rawValue,
-          trainee_chose: item.chosen, engine_picked: item.picked, status: status, rank: rank, weight: v.weight,
+          name: info.values[item.value].name, label: info.values[item.value].label,
+          verdict: item.verdict.rawValue,
+          trainee_chose: item.chosen, engine_picked: item.picked, status: status, rank: rank,
+          weight: v.weight,
           certain: v.certainty.description, uncertain_because: item.uncertainty.map(\.rawValue),
-          supporting: v.supporting.map(rule), opposing: v.opposing.map(rule), excluded_by: v.excludedBy.map(rule),
+          supporting: v.supporting.map(rule), opposing: v.opposing.map(rule),
+          excluded_by: v.excludedBy.map(rule),
           would_support: item.picked ? [] : v.nearMisses.prefix(3).map { rule($0.rule) },
           rivals: item.rivals.map { r in
             CheckReport.RivalInfo(
@@ -199,16 +208,21 @@ public struct CheckReportBuilder: Sendable {
           ask_next: item.questions.map { question(explanation.askNext[$0]) })
       }
       return CheckReport.OutputCheck(
-        name: info.name, title: info.title, max: info.max, min_weight: info.minWeight, addressed: output.addressed,
+        name: info.name, title: info.title, max: info.max, min_weight: info.minWeight,
+        addressed: output.addressed,
         trainee_chose: (formulation.picks[output.output] ?? []).map { info.values[$0].name },
-        engine_picked: result.picked.map { info.values[$0].name }, counts: output.counts, items: items)
+        engine_picked: result.picked.map { info.values[$0].name }, counts: output.counts,
+        items: items)
     }
     return CheckReport(
-      schema: "ipt-advisor/check/1", engine: engineVersion, statement: decisionSupportStatement, pack: packInfo,
+      schema: "ipt-advisor/check/1", engine: engineVersion, statement: decisionSupportStatement,
+      pack: packInfo,
       case: Report.CaseInfo(id: facts.caseID, file: facts.file, sha256: facts.sha256),
       formulation: CheckReport.FormulationInfo(
-        by: formulation.by, file: formulation.file, sha256: formulation.sha256, rationale: formulation.rationale),
-      deferred_pending_safety: evaluation.deferredPendingSafety, alerts: alerts, alerts_not_raised: notRaised,
+        by: formulation.by, file: formulation.file, sha256: formulation.sha256,
+        rationale: formulation.rationale),
+      deferred_pending_safety: evaluation.deferredPendingSafety, alerts: alerts,
+      alerts_not_raised: notRaised,
       outputs: outputs, counts: comparison.counts, ignored_alerts: comparison.ignoredAlerts.count,
       disagreements: comparison.disagreements)
   }
@@ -216,7 +230,9 @@ public struct CheckReportBuilder: Sendable {
   /// The supervisor's overview of many checks; `caseIDs` are every case given.
   public func summary(_ reports: [CheckReport], caseIDs: [String]) -> CheckSummary {
     let sorted = reports.sorted {
-      ($0.formulation.by, $0.case.id, $0.formulation.file) < ($1.formulation.by, $1.case.id, $1.formulation.file)
+      ($0.formulation.by, $0.case.id, $0.formulation.file) < (
+        $1.formulation.by, $1.case.id, $1.formulation.file
+      )
     }
     let rows = sorted.map { r in
       CheckSummary.Row(
@@ -232,7 +248,8 @@ public struct CheckReportBuilder: Sendable {
         return CheckSummary.Group(
           name: name, formulations: members.count,
           counts: members.reduce(VerdictCounts()) { $0 + $1.counts }, ignored_alerts: ignored.count,
-          ignored_critical_alerts: ignored.filter { $0.severity == AlertSeverity.critical.rawValue }.count,
+          ignored_critical_alerts: ignored.filter { $0.severity == AlertSeverity.critical.rawValue }
+            .count,
           disagreements: members.reduce(0) { $0 + $1.disagreements })
       }
     }
@@ -249,7 +266,8 @@ public struct CheckReportBuilder: Sendable {
     }
     let formulated = Set(sorted.map(\.case.id))
     return CheckSummary(
-      schema: "ipt-advisor/check-summary/1", engine: engineVersion, statement: decisionSupportStatement,
+      schema: "ipt-advisor/check-summary/1", engine: engineVersion,
+      statement: decisionSupportStatement,
       pack: packInfo, rows: rows, by_trainee: groups(\.formulation.by), by_case: groups(\.case.id),
       by_output: byOutput, cases_without_formulation: Set(caseIDs).subtracting(formulated).sorted(),
       checks: sorted)
@@ -259,7 +277,9 @@ public struct CheckReportBuilder: Sendable {
     let finding = program.findings[q.slot]
     return Report.QuestionEntry(
       finding: finding.name, ask: finding.ask ?? finding.description,
-      could_raise: q.alerts.map { "\(program.alerts[$0].severity.rawValue): \(program.alerts[$0].name)" },
+      could_raise: q.alerts.map {
+        "\(program.alerts[$0].severity.rawValue): \(program.alerts[$0].name)"
+      },
       could_change: q.picks.map {
         "\(program.outputs[$0.output].name): \(program.outputs[$0.output].values[$0.value].name)"
       },

@@ -10,7 +10,8 @@ import RuleWorkspace
 struct CheckCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "check",
-    abstract: "Compare a trainee's formulation with the engine: agreed, missed, unsupported, contested, uncertain.",
+    abstract:
+      "Compare a trainee's formulation with the engine: agreed, missed, unsupported, contested, uncertain.",
     discussion: """
       ipt check CASE --formulation FILE checks one formulation against its case.
       ipt check CASES... --formulations DIR matches every formulation in DIR to its case by the
@@ -45,7 +46,8 @@ struct CheckCommand: ParsableCommand {
 
   func validate() throws {
     if formulation.isEmpty && formulations.isEmpty {
-      throw ValidationError("give a formulation with --formulation FILE or a folder with --formulations DIR")
+      throw ValidationError(
+        "give a formulation with --formulation FILE or a folder with --formulations DIR")
     }
   }
 
@@ -101,14 +103,16 @@ struct CheckCommand: ParsableCommand {
       var diagnostics = loadDiagnostics
       var result: Formulation?
       if let syntax {
-        let compiled = compiler.compile(syntax, forCase: single ? facts.first?.caseID ?? invalidCaseIDs.first : nil)
+        let compiled = compiler.compile(
+          syntax, forCase: single ? facts.first?.caseID ?? invalidCaseIDs.first : nil)
         diagnostics += compiled.diagnostics
         result = compiled.value
       }
       Terminal.report(diagnostics.normalized(), sources: sources)
       if let result, !diagnostics.hasErrors { loaded.append(result) } else { invalid = true }
     }
-    let (matches, matchDiagnostics) = FormulationCompiler.match(loaded, caseIDs: facts.map(\.caseID) + invalidCaseIDs)
+    let (matches, matchDiagnostics) = FormulationCompiler.match(
+      loaded, caseIDs: facts.map(\.caseID) + invalidCaseIDs)
     Terminal.report(matchDiagnostics, sources: sources)
     if matchDiagnostics.hasErrors { invalid = true }
 
@@ -123,14 +127,17 @@ struct CheckCommand: ParsableCommand {
         ?? program.explain(facts[match], program.evaluate(facts[match]))
       explanations[match] = explanation
       let comparison = program.compare(formulation, with: explanation)
-      reports.append(builder.report(comparison, formulation: formulation, explanation: explanation, facts: facts[match]))
+      reports.append(
+        builder.report(
+          comparison, formulation: formulation, explanation: explanation, facts: facts[match]))
     }
     let disagreements = reports.reduce(0) { $0 + $1.disagreements }
     if single, let report = reports.first {
       switch format {
       case .json: Terminal.write(JSONText.encode(report))
       case .markdown: Terminal.write(CheckRenderer(style: .markdown).render(report))
-      case .text: Terminal.write(CheckRenderer(style: .text, colour: Terminal.colour).render(report))
+      case .text:
+        Terminal.write(CheckRenderer(style: .text, colour: Terminal.colour).render(report))
       }
     } else if !single {
       let overview = builder.summary(reports, caseIDs: facts.map(\.caseID))
@@ -138,14 +145,16 @@ struct CheckCommand: ParsableCommand {
       case .json: Terminal.write(JSONText.encode(overview))
       case .markdown, .text:
         let renderer =
-          format == .markdown ? CheckRenderer(style: .markdown) : CheckRenderer(style: .text, colour: Terminal.colour)
+          format == .markdown
+          ? CheckRenderer(style: .markdown) : CheckRenderer(style: .text, colour: Terminal.colour)
         if !summary {
           for report in overview.checks { Terminal.write(renderer.render(report) + "\n") }
         }
         Terminal.write(renderer.render(overview))
       }
       Terminal.error(
-        "\(reports.count) formulation\(reports.count == 1 ? "" : "s") checked, \(disagreements) disagreement\(disagreements == 1 ? "" : "s")")
+        "\(reports.count) formulation\(reports.count == 1 ? "" : "s") checked, \(disagreements) disagreement\(disagreements == 1 ? "" : "s")"
+      )
     }
     if invalid { throw ExitCode.invalidInput }
     if strict && disagreements > 0 { throw ExitCode(1) }
