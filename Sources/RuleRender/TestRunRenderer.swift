@@ -31,6 +31,9 @@ public struct TestRunRenderer: Sendable {
       }
     }
     if coverage { out += renderCoverage(run) }
+    if run.notRun > 0 {
+      out += "\(run.notRun) test\(run.notRun == 1 ? "" : "s") could not run: see the errors above\n"
+    }
     out += "\(run.outcomes.count - run.failedCount) passed, \(run.failedCount) failed\n"
     return out
   }

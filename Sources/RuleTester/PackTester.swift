@@ -40,6 +40,8 @@ public struct TestRun: Sendable {
   public var pickedCounts: [[Int]]
   /// Alert -> number of tests in which it fired.
   public var alertCounts: [Int]
+  /// Tests that could not run because their expectations or case have errors.
+  public var notRun: Int
 
   public var failedCount: Int { outcomes.filter { !$0.passed }.count }
 }
@@ -65,6 +67,7 @@ public struct PackTester {
   public func run(files: [String]) -> TestRun {
     var diagnostics: [Diagnostic] = []
     var outcomes: [TestOutcome] = []
+    var notRun = 0
     var names: [String: SourceLocation] = [:]
     for path in files {
       let file: SourceFile
@@ -87,7 +90,7 @@ public struct PackTester {
         }
         names[test.name.value] = test.name.location
         var testDiagnostics: [Diagnostic] = []
-        if let outcome = run(test, diagnostics: &testDiagnostics) { outcomes.append(outcome) }
+        if let outcome = run(test, diagnostics: &testDiagnostics) { outcomes.append(outcome) } else { notRun += 1 }
         diagnostics += testDiagnostics
       }
     }
@@ -103,7 +106,7 @@ public struct PackTester {
     }
     return TestRun(
       outcomes: outcomes, diagnostics: diagnostics.normalized(), firedCounts: fired, pickedCounts: picked,
-      alertCounts: alerts)
+      alertCounts: alerts, notRun: notRun)
   }
 
   func run(_ test: TestSyntax, diagnostics: inout [Diagnostic]) -> TestOutcome? {
