@@ -70,7 +70,7 @@ package enum YAMLReader {
     }
     let root: Node?
     do {
-      let parser = try Parser(yaml: file.text, resolver: .basic)
+      let parser = try Parser(yaml: file.text, resolver: .basic, encoding: .utf8)
       root = try parser.singleRoot()
     } catch let error as YamlError {
       return (nil, [diagnostic(for: error, in: file)])
