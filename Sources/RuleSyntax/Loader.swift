@@ -72,7 +72,6 @@ public enum Loader {
     let (root, yamlDiagnostics) = YAMLReader.read(file)
     guard let root else { return (nil, yamlDiagnostics) }
     var reader = NodeReader()
-    let fixed = ["formulation", "by", "alerts", "rationale"]
     let entries = reader.entries(root, "a formulation file")
     guard root.mapping != nil else { return (nil, reader.diagnostics) }
     var caseID: Located<String>?
@@ -89,7 +88,6 @@ public enum Loader {
       default: picks.append((name, reader.strings(value, "a value of '\(name.value)'")))
       }
     }
-    _ = fixed
     if caseID == nil {
       reader.diagnostics.append(SyntaxCatalogue.missingKey("formulation", in: "a formulation file", at: root.location))
     }
@@ -269,7 +267,7 @@ struct PackFileLoader {
 
   static let typeKeys = ["type", "values", "range", "unit", "fields", "description", "ask", "derived"]
 
-  private mutating func type(_ map: [String: YNode], at location: SourceLocation, isField: Bool) -> TypeSyntax? {
+  private mutating func type(_ map: [String: YNode], at location: SourceLocation) -> TypeSyntax? {
     guard let kindText = reader.string(map["type"], "'type'") else { return nil }
     guard let kind = TypeSyntax.Kind(rawValue: kindText.value) else {
       reader.diagnostics.append(
@@ -330,7 +328,7 @@ struct PackFileLoader {
           let fieldMap = reader.mapping(
             entry.value, "field '\(entry.name.value)'",
             allowed: ["type", "values", "range", "unit", "description", "ask"], required: ["type"]),
-          let fieldType = type(fieldMap, at: entry.value.location, isField: true)
+          let fieldType = type(fieldMap, at: entry.value.location)
         else { continue }
         if fieldType.kind.value == .list {
           reader.diagnostics.append(
@@ -347,7 +345,6 @@ struct PackFileLoader {
       reader.diagnostics.append(
         SyntaxCatalogue.invalidValue("'fields' applies only to list types", at: node.location))
     }
-    _ = isField
     return TypeSyntax(
       kind: Located(kind, at: kindText.location), values: values, range: range,
       unit: reader.string(map["unit"], "'unit'")?.value, fields: fields)
@@ -358,7 +355,7 @@ struct PackFileLoader {
     guard
       let map = reader.mapping(
         node, "finding '\(name.value)'", allowed: Self.typeKeys, required: ["type"]),
-      let type = type(map, at: node.location, isField: false)
+      let type = type(map, at: node.location)
     else { return nil }
     let derived = reader.boolean(map["derived"], "'derived'")?.value ?? false
     let finding = FindingSyntax(
