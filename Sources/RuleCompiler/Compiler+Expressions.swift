@@ -17,6 +17,12 @@ extension PackCompiler {
     }
   }
 
+  /// "an integer", "a date", "an enum 'mood'": the description with its indefinite article.
+  func withArticle(_ type: ValueType) -> String {
+    let text = describe(type)
+    return (text.first.map { "aeiou".contains($0) } ?? false ? "an " : "a ") + text
+  }
+
   static func isNumeric(_ type: ValueType) -> Bool { type == .integer || type == .number }
 
   var nameCandidates: [String] {
@@ -30,7 +36,7 @@ extension PackCompiler {
       guard node.type == .boolean else {
         diagnostics.append(
           CheckCatalogue.typeMismatch(
-            "'\(c.source(of: e))' is a \(describe(node.type)), not a condition", at: e.location,
+            "'\(c.source(of: e))' is \(withArticle(node.type)), not a condition", at: e.location,
             hint: "compare it with something, as in '\(c.source(of: e)) >= 10' or 'known(\(c.source(of: e)))'"))
         return nil
       }
@@ -58,7 +64,7 @@ extension PackCompiler {
     guard Self.isNumeric(node.type) else {
       diagnostics.append(
         CheckCatalogue.typeMismatch(
-          "'\(c.source(of: e))' is a \(describe(node.type)), not a number", at: e.location))
+          "'\(c.source(of: e))' is \(withArticle(node.type)), not a number", at: e.location))
       return nil
     }
     return node
@@ -129,7 +135,7 @@ extension PackCompiler {
       guard case .list(let record) = list.type else {
         diagnostics.append(
           CheckCatalogue.typeMismatch(
-            "'\(c.source(of: listExpr))' is a \(describe(list.type)), not a list of records",
+            "'\(c.source(of: listExpr))' is \(withArticle(list.type)), not a list of records",
             at: listExpr.location, hint: "quantifiers range over findings of type list"))
         return nil
       }
@@ -194,7 +200,7 @@ extension PackCompiler {
       guard Self.isNumeric(subject.type) || subject.type == .date || isEnum(subject.type) else {
         diagnostics.append(
           CheckCatalogue.typeMismatch(
-            "'between' needs a number, a date or an enum; '\(c.source(of: x))' is a \(describe(subject.type))",
+            "'between' needs a number, a date or an enum; '\(c.source(of: x))' is \(withArticle(subject.type))",
             at: x.location))
         return nil
       }
@@ -241,7 +247,7 @@ extension PackCompiler {
       guard case .set(let id) = subject.type else {
         diagnostics.append(
           CheckCatalogue.typeMismatch(
-            "'has' needs a set; '\(c.source(of: x))' is a \(describe(subject.type))", at: x.location,
+            "'has' needs a set; '\(c.source(of: x))' is \(withArticle(subject.type))", at: x.location,
             hint: isEnum(subject.type) ? "for an enum, write '\(c.source(of: x)) is VALUE' or 'in [..]'" : nil))
         return nil
       }
@@ -357,7 +363,7 @@ extension PackCompiler {
       if a.type == b.type {
         diagnostics.append(
           CheckCatalogue.typeMismatch(
-            "a \(describe(a.type)) has no order: '\(c.source(of: lhs))' cannot be compared with '<' or '>'",
+            "\(withArticle(a.type)) has no order: '\(c.source(of: lhs))' cannot be compared with '<' or '>'",
             at: location, hint: "use '==', '!=' or 'is'"))
       } else {
         diagnostics.append(
@@ -375,8 +381,10 @@ extension PackCompiler {
     let ta = compileTyped(lhs, c)
     let tb = compileTyped(rhs, c)
     guard let ta, let tb else {
-      // Still report a misspelt name on the side that did compile.
-      for case .word(let w, let loc, _) in [ta, tb].compactMap({ $0 }) {
+      // Still report a misspelt name on the side that did compile, unless it is a value of some
+      // enum: then it is most likely a good literal whose other side failed.
+      for case .word(let w, let loc, _) in [ta, tb].compactMap({ $0 })
+      where !enums.contains(where: { $0.values.contains(w) }) {
         diagnostics.append(
           CheckCatalogue.unknownName(w, candidates: nameCandidates, constants: Set(constantOrder), at: loc))
       }

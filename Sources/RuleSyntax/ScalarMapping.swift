@@ -23,7 +23,9 @@ struct ScalarMapping {
   }
 
   /// Walks the source and the value together, letting runs of white space and line breaks in the
-  /// value match any run of white space in the source (folding, indentation, escapes).
+  /// value match any run of white space in the source (folding, indentation, escapes). Escape
+  /// sequences of double-quoted scalars (`\"`, `\\`, `\t`, `\u00e9`, ...) and the doubled quote of
+  /// single-quoted scalars (`''`) stand for one character of the value.
   private func walk(to offset: Int, value: [Unicode.Scalar], style: YNode.Style) -> SourceLocation {
     var line = node.location.line
     var lineText = Array(file.line(line).unicodeScalars)
@@ -35,19 +37,50 @@ struct ScalarMapping {
       column = 0
       return true
     }
+    var quote: Unicode.Scalar?
     if style == .quoted {
+      if column < lineText.count { quote = lineText[column] }
       column += 1
     } else if style == .block {
       guard nextLine() else { return node.location }
     }
     func isSpace(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\t" || c == "\n" || c == "\r" }
+    func at(_ i: Int) -> Unicode.Scalar? { i < lineText.count ? lineText[i] : nil }
+    /// How many source characters stand for the value character at `column`.
+    func width() -> Int {
+      if quote == "\"", at(column) == "\\" {
+        switch at(column + 1) {
+        case "x": return 4
+        case "u": return 6
+        case "U": return 10
+        default: return 2
+        }
+      }
+      if quote == "'", at(column) == "'", at(column + 1) == "'" { return 2 }
+      return 1
+    }
+    /// How many source characters at `column` are white space, or an escape that stands for white
+    /// space (or for nothing, as a backslash before a line break does); nil when there are none.
+    func spaceWidth() -> Int? {
+      guard let c = at(column) else { return nil }
+      if isSpace(c) { return 1 }
+      if quote == "\"", c == "\\" {
+        switch at(column + 1) {
+        case nil: return 1
+        case "t", "n", "r", " ", "\t": return 2
+        default: return nil
+        }
+      }
+      return nil
+    }
     func skipSourceSpace() {
       while true {
         if column >= lineText.count {
           if !nextLine() { return }
           continue
         }
-        if isSpace(lineText[column]) { column += 1 } else { return }
+        guard let step = spaceWidth() else { return }
+        column += step
       }
     }
     var index = 0
@@ -58,17 +91,13 @@ struct ScalarMapping {
         skipSourceSpace()
         continue
       }
-      if column >= lineText.count || isSpace(lineText[column]) {
+      if column >= lineText.count || spaceWidth() != nil {
         skipSourceSpace()
       }
-      if column < lineText.count, lineText[column] == "\\", c != "\\" {
-        column += 2  // an escape sequence stands for one character
-      } else {
-        column += 1
-      }
+      column += width()
       index += 1
     }
-    if index < value.count, !isSpace(value[index]), column < lineText.count, isSpace(lineText[column]) {
+    if index < value.count, !isSpace(value[index]), column < lineText.count, spaceWidth() != nil {
       skipSourceSpace()
     }
     return SourceLocation(file: file.path, line: line, column: column + 1)
