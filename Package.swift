@@ -70,7 +70,7 @@ let package = Package(
     .testTarget(
       name: "RuleCompilerTests",
       dependencies: ["RuleCompiler", "RuleSyntax", "RuleDiagnostics", "RuleEngine", "TestSupport"],
-      swiftSettings: strictSettings),
+      exclude: ["Fixtures"], swiftSettings: strictSettings),
     .testTarget(
       name: "RuleEngineTests",
       dependencies: ["RuleEngine", "RuleCompiler", "RuleSyntax", "RuleDiagnostics", "TestSupport"],
@@ -78,11 +78,11 @@ let package = Package(
     .testTarget(
       name: "RuleRenderTests",
       dependencies: ["RuleRender", "RuleEngine", "RuleCompiler", "RuleDiagnostics", "TestSupport"],
-      swiftSettings: strictSettings),
+      exclude: ["Snapshots"], swiftSettings: strictSettings),
     .testTarget(
       name: "FormulationCheckTests",
       dependencies: ["RuleRender", "RuleEngine", "RuleCompiler", "RuleSyntax", "RuleDiagnostics", "TestSupport"],
-      swiftSettings: strictSettings),
+      exclude: ["Snapshots"], swiftSettings: strictSettings),
     .testTarget(
       name: "PackTests",
       dependencies: ["RuleTester", "RuleRender", "RuleEngine", "RuleCompiler", "RuleWorkspace", "RuleDiagnostics", "TestSupport"],

@@ -1,3 +1,4 @@
+import TestSupport
 import RuleCompiler
 import RuleDiagnostics
 import RuleEngine

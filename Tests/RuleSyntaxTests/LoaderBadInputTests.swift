@@ -1,3 +1,4 @@
+import TestSupport
 import RuleDiagnostics
 import RuleSyntax
 import Testing

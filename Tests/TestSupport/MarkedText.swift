@@ -1,16 +1,16 @@
-import RuleDiagnostics
+public import RuleDiagnostics
 
 /// An inline fixture with location markers, in the style of swift-syntax: `1️⃣` ... `9️⃣` mark
 /// where a diagnostic or a node must point. The markers are stripped from `text`; `markers` holds
 /// where each stood (1-based line and column, columns counting Unicode scalars of the stripped
 /// text).
-struct MarkedText {
+public struct MarkedText {
   /// The text without markers.
-  let text: String
+  public let text: String
   /// Marker name ("1️⃣") -> where it stood.
-  let markers: [String: (line: Int, column: Int)]
+  public let markers: [String: (line: Int, column: Int)]
 
-  init(_ marked: String) {
+  public init(_ marked: String) {
     let scalars = Array(marked.unicodeScalars)
     var text = String.UnicodeScalarView()
     var markers: [String: (line: Int, column: Int)] = [:]
@@ -40,7 +40,7 @@ struct MarkedText {
   }
 
   /// Where marker `name` stood, in `file`.
-  func location(_ name: String = "1️⃣", file: String) -> SourceLocation? {
+  public func location(_ name: String = "1️⃣", file: String) -> SourceLocation? {
     markers[name].map { SourceLocation(file: file, line: $0.line, column: $0.column) }
   }
 }
