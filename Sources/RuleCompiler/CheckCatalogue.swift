@@ -1,8 +1,8 @@
 public import RuleDiagnostics
 
 /// Every diagnostic the check stage (names, types, graph) can report.
-enum CheckCatalogue {
-  static func unknownName(_ name: String, candidates: [String], constants: Set<String>, at location: SourceLocation)
+package enum CheckCatalogue {
+  package static func unknownName(_ name: String, candidates: [String], constants: Set<String>, at location: SourceLocation)
     -> Diagnostic
   {
     let closest = Suggest.closest(to: name, in: candidates)
@@ -15,13 +15,13 @@ enum CheckCatalogue {
         ?? "declare it in the vocabulary or the constants, or quote it if it is text")
   }
 
-  static func unknownFinding(_ name: String, candidates: [String], at location: SourceLocation) -> Diagnostic {
+  package static func unknownFinding(_ name: String, candidates: [String], at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       .error, code: "unknown-finding", "unknown finding '\(name)'", at: location,
       hint: Suggest.hint(for: name, in: candidates) ?? "declare it in the pack's vocabulary")
   }
 
-  static func unknownField(_ field: String, of owner: String, candidates: [String], at location: SourceLocation)
+  package static func unknownField(_ field: String, of owner: String, candidates: [String], at location: SourceLocation)
     -> Diagnostic
   {
     Diagnostic(
@@ -30,7 +30,7 @@ enum CheckCatalogue {
         ?? "fields: \(candidates.joined(separator: ", "))")
   }
 
-  static func unknownEnumValue(_ value: String, of owner: String, candidates: [String], at location: SourceLocation)
+  package static func unknownEnumValue(_ value: String, of owner: String, candidates: [String], at location: SourceLocation)
     -> Diagnostic
   {
     Diagnostic(
@@ -39,14 +39,14 @@ enum CheckCatalogue {
         ?? "values: \(candidates.joined(separator: ", "))")
   }
 
-  static func unknownOutput(_ name: String, candidates: [String], at location: SourceLocation) -> Diagnostic {
+  package static func unknownOutput(_ name: String, candidates: [String], at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       .error, code: "unknown-output", "unknown output '\(name)'", at: location,
       hint: Suggest.hint(for: name, in: candidates)
         ?? "outputs: \(candidates.joined(separator: ", "))")
   }
 
-  static func unknownOutputValue(_ value: String, output: String, candidates: [String], at location: SourceLocation)
+  package static func unknownOutputValue(_ value: String, output: String, candidates: [String], at location: SourceLocation)
     -> Diagnostic
   {
     Diagnostic(
@@ -56,29 +56,29 @@ enum CheckCatalogue {
         ?? "values: \(candidates.joined(separator: ", "))")
   }
 
-  static func unknownAlert(_ name: String, candidates: [String], at location: SourceLocation) -> Diagnostic {
+  package static func unknownAlert(_ name: String, candidates: [String], at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       .error, code: "unknown-alert", "unknown alert '\(name)'", at: location,
       hint: Suggest.hint(for: name, in: candidates) ?? "declare it under 'alerts:'")
   }
 
-  static func unknownCitation(_ key: String, candidates: [String], at location: SourceLocation) -> Diagnostic {
+  package static func unknownCitation(_ key: String, candidates: [String], at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       .error, code: "unknown-citation", "unknown citation key '\(key)'", at: location,
       hint: Suggest.hint(for: key, in: candidates) ?? "add it to 'references:' in pack.yaml")
   }
 
-  static func unknownRule(_ id: String, candidates: [String], at location: SourceLocation) -> Diagnostic {
+  package static func unknownRule(_ id: String, candidates: [String], at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       .error, code: "unknown-rule", "unknown rule '\(id)'", at: location,
       hint: Suggest.hint(for: id, in: candidates))
   }
 
-  static func typeMismatch(_ message: String, at location: SourceLocation, hint: String? = nil) -> Diagnostic {
+  package static func typeMismatch(_ message: String, at location: SourceLocation, hint: String? = nil) -> Diagnostic {
     Diagnostic(.error, code: "type-mismatch", message, at: location, hint: hint)
   }
 
-  static func outOfRange(_ value: String, of owner: String, range: ClosedRange<Double>, at location: SourceLocation)
+  package static func outOfRange(_ value: String, of owner: String, range: ClosedRange<Double>, at location: SourceLocation)
     -> Diagnostic
   {
     Diagnostic(
@@ -87,32 +87,32 @@ enum CheckCatalogue {
       at: location, hint: "check the value, or the range declared in the vocabulary")
   }
 
-  static func derivedInCase(_ name: String, at location: SourceLocation) -> Diagnostic {
+  package static func derivedInCase(_ name: String, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       .error, code: "derived-in-case",
       "'\(name)' is a derived finding: rules conclude it, a case cannot give it", at: location,
       hint: "remove it from the case and record the findings it is derived from")
   }
 
-  static func notDerived(_ name: String, at location: SourceLocation) -> Diagnostic {
+  package static func notDerived(_ name: String, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       .error, code: "not-derived", "rule derives '\(name)', which is not a derived finding",
       at: location, hint: "mark it 'derived: true' in the vocabulary")
   }
 
-  static func neverDerived(_ name: String, at location: SourceLocation) -> Diagnostic {
+  package static func neverDerived(_ name: String, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       .warning, code: "never-derived", "no rule derives '\(name)': it is always false",
       at: location, hint: "add a rule with 'derive: \(name)' or remove the finding")
   }
 
-  static func duplicateRule(_ id: String, at location: SourceLocation, first: SourceLocation) -> Diagnostic {
+  package static func duplicateRule(_ id: String, at location: SourceLocation, first: SourceLocation) -> Diagnostic {
     Diagnostic(
       .error, code: "duplicate-rule-id", "rule id '\(id)' is used more than once", at: location,
       hint: "rule ids must be unique: rename one", notes: [.init("first used here", at: first)])
   }
 
-  static func duplicateName(_ kind: String, _ name: String, at location: SourceLocation, first: SourceLocation)
+  package static func duplicateName(_ kind: String, _ name: String, at location: SourceLocation, first: SourceLocation)
     -> Diagnostic
   {
     Diagnostic(
@@ -121,20 +121,20 @@ enum CheckCatalogue {
       notes: [.init("first declared here", at: first)])
   }
 
-  static func cycle(_ path: [String], at location: SourceLocation, notes: [Diagnostic.Note]) -> Diagnostic {
+  package static func cycle(_ path: [String], at location: SourceLocation, notes: [Diagnostic.Note]) -> Diagnostic {
     Diagnostic(
       .error, code: "dependency-cycle", "dependency cycle: \(path.joined(separator: " -> "))",
       at: location, hint: "a rule cannot depend, through derived findings or picked outputs, on its own conclusion",
       notes: notes)
   }
 
-  static func neverTrue(_ text: String, why: String, at location: SourceLocation) -> Diagnostic {
+  package static func neverTrue(_ text: String, why: String, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       .warning, code: "never-true", "condition '\(text)' can never be true: \(why)", at: location,
       hint: "check the number against the declared range")
   }
 
-  static func missingRationale(_ id: String, missing: [String], status: String, at location: SourceLocation)
+  package static func missingRationale(_ id: String, missing: [String], status: String, at location: SourceLocation)
     -> Diagnostic
   {
     Diagnostic(
@@ -145,32 +145,32 @@ enum CheckCatalogue {
         : "add 'because' and 'cite' before marking it reviewed")
   }
 
-  static func unknownPlaceholder(_ name: String, candidates: [String], at location: SourceLocation) -> Diagnostic {
+  package static func unknownPlaceholder(_ name: String, candidates: [String], at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       .error, code: "unknown-placeholder",
       "'{\(name)}' does not name a finding, a constant or a variable of this rule", at: location,
       hint: Suggest.hint(for: name, in: candidates))
   }
 
-  static func invalidDate(_ text: String, at location: SourceLocation) -> Diagnostic {
+  package static func invalidDate(_ text: String, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       .error, code: "invalid-date", "'\(text)' is not a date", at: location,
       hint: "write dates as YYYY-MM-DD")
   }
 
-  static func severityConflict(_ alert: String, at location: SourceLocation) -> Diagnostic {
+  package static func severityConflict(_ alert: String, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       .error, code: "invalid-value", "alert '\(alert)' has an unknown severity", at: location,
       hint: "use info, warning or critical")
   }
 
-  static func extendsCycle(_ path: String, at location: SourceLocation) -> Diagnostic {
+  package static func extendsCycle(_ path: String, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       .error, code: "extends-cycle", "pack '\(path)' extends itself through 'extends'", at: location,
       hint: "remove the loop in 'extends'")
   }
 
-  static func format(_ n: Double) -> String {
+  package static func format(_ n: Double) -> String {
     n == n.rounded() && abs(n) < 1e15 ? String(Int(n)) : String(n)
   }
 }

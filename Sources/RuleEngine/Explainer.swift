@@ -236,10 +236,16 @@ extension Program {
   ) -> [Competition] {
     let info = outputs[output]
     let limit = info.max ?? Int.max
+    // The closest rival: most evidence, then the near miss with the fewest open conditions. A
+    // rival with no evidence counts only if a supporting rule is undetermined (none failed): then
+    // answering unknown findings, not changing known ones, could let it in.
+    func openness(_ v: Int) -> Int {
+      values[v].nearMisses.map { $0.failedCount * 1000 + $0.unknownCount }.min() ?? Int.max
+    }
     let rivals = info.values.indices.filter { v in
       !result.statuses[v].isPicked && result.excludedBy[v].isEmpty
-        && (result.weights[v] > 0 || !values[v].nearMisses.isEmpty)
-    }.sorted { (result.weights[$0], -$0) > (result.weights[$1], -$1) }
+        && (result.weights[v] > 0 || openness(v) < 1000)
+    }.sorted { (-result.weights[$0], openness($0), $0) < (-result.weights[$1], openness($1), $1) }
     let full = result.picked.count >= limit
     // A rivalry exists only where the output's `max` is filled: then a rival must outrank a pick.
     guard let rival = rivals.first, !result.picked.isEmpty, full else { return [] }

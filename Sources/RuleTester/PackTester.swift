@@ -74,8 +74,7 @@ public struct PackTester {
       do {
         file = try Workspace.read(path)
       } catch {
-        diagnostics.append(
-          Diagnostic(.error, code: "file-unreadable", "\(error)", at: SourceLocation(file: path, line: 1, column: 1)))
+        diagnostics.append(((error as? ReadError) ?? ReadError(path: path, reason: "\(error)")).diagnostic)
         continue
       }
       let (tests, loadDiagnostics) = Loader.loadTests(file)
@@ -135,10 +134,7 @@ public struct PackTester {
     var ok = true
     func output(_ name: Located<String>) -> Int? {
       guard let index = program.outputs.firstIndex(where: { $0.name == name.value }) else {
-        diagnostics.append(
-          Diagnostic(
-            .error, code: "unknown-output", "unknown output '\(name.value)'", at: name.location,
-            hint: Suggest.hint(for: name.value, in: program.outputs.map(\.name))))
+        diagnostics.append(CheckCatalogue.unknownOutput(name.value, candidates: program.outputs.map(\.name), at: name.location))
         ok = false
         return nil
       }
@@ -147,9 +143,9 @@ public struct PackTester {
     func value(_ o: Int, _ name: Located<String>) -> Int? {
       guard let index = program.outputs[o].values.firstIndex(where: { $0.name == name.value }) else {
         diagnostics.append(
-          Diagnostic(
-            .error, code: "unknown-output-value", "'\(name.value)' is not a value of output '\(program.outputs[o].name)'",
-            at: name.location, hint: Suggest.hint(for: name.value, in: program.outputs[o].values.map(\.name))))
+          CheckCatalogue.unknownOutputValue(
+            name.value, output: program.outputs[o].name, candidates: program.outputs[o].values.map(\.name),
+            at: name.location))
         ok = false
         return nil
       }
@@ -157,10 +153,7 @@ public struct PackTester {
     }
     func alert(_ name: Located<String>) -> Int? {
       guard let index = program.alerts.firstIndex(where: { $0.name == name.value }) else {
-        diagnostics.append(
-          Diagnostic(
-            .error, code: "unknown-alert", "unknown alert '\(name.value)'", at: name.location,
-            hint: Suggest.hint(for: name.value, in: program.alerts.map(\.name))))
+        diagnostics.append(CheckCatalogue.unknownAlert(name.value, candidates: program.alerts.map(\.name), at: name.location))
         ok = false
         return nil
       }
@@ -168,10 +161,7 @@ public struct PackTester {
     }
     func rule(_ id: Located<String>) -> Int? {
       guard let index = program.rule(id: id.value) else {
-        diagnostics.append(
-          Diagnostic(
-            .error, code: "unknown-rule", "unknown rule '\(id.value)'", at: id.location,
-            hint: Suggest.hint(for: id.value, in: program.rules.map(\.id))))
+        diagnostics.append(CheckCatalogue.unknownRule(id.value, candidates: program.rules.map(\.id), at: id.location))
         ok = false
         return nil
       }
@@ -260,9 +250,7 @@ public struct PackTester {
     for (name, truth) in test.derived {
       guard let slot = program.findings.firstIndex(where: { $0.name == name.value && $0.derived }) else {
         diagnostics.append(
-          Diagnostic(
-            .error, code: "unknown-finding", "unknown derived finding '\(name.value)'", at: name.location,
-            hint: Suggest.hint(for: name.value, in: program.findings.filter(\.derived).map(\.name))))
+          CheckCatalogue.unknownFinding(name.value, candidates: program.findings.filter(\.derived).map(\.name), at: name.location))
         ok = false
         continue
       }

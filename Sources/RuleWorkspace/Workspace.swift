@@ -6,9 +6,24 @@ public import RuleSyntax
 
 /// A file that could not be read at all (not there, a folder, unreadable, not text).
 public struct ReadError: Error, CustomStringConvertible {
-  public var description: String
+  /// The file or folder.
+  public var path: String
+  /// What is wrong, lowercase, no final period.
+  public var reason: String
 
-  public init(description: String) { self.description = description }
+  public init(path: String, reason: String) {
+    self.path = path
+    self.reason = reason
+  }
+
+  /// One line: `path: error: reason`.
+  public var description: String { "\(path): error: \(reason)" }
+
+  /// The same problem as a diagnostic at the start of the file.
+  public var diagnostic: Diagnostic {
+    Diagnostic(.error, code: "file-unreadable", reason, at: SourceLocation(file: path, line: 1, column: 1),
+      hint: "check the path, and that the file is a UTF-8 YAML text file")
+  }
 }
 
 /// File IO at the edge of the pipeline, for the CLI and the tools: reading files, finding a pack's files, loading and compiling packs.
@@ -19,19 +34,19 @@ public enum Workspace {
   public static func read(_ path: String) throws -> SourceFile {
     var isDirectory: ObjCBool = false
     guard fileManager.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw ReadError(description: "\(path): error: no such file")
+      throw ReadError(path: path, reason: "no such file")
     }
     if isDirectory.boolValue {
-      throw ReadError(description: "\(path): error: is a folder, expected a YAML file")
+      throw ReadError(path: path, reason: "is a folder, expected a YAML file")
     }
     guard let data = fileManager.contents(atPath: path) else {
-      throw ReadError(description: "\(path): error: cannot read the file")
+      throw ReadError(path: path, reason: "cannot read the file")
     }
     if data.contains(0) {
-      throw ReadError(description: "\(path): error: the file holds binary data, not YAML text")
+      throw ReadError(path: path, reason: "the file holds binary data, not YAML text")
     }
     guard let text = String(data: data, encoding: .utf8) else {
-      throw ReadError(description: "\(path): error: the file is not valid UTF-8 text")
+      throw ReadError(path: path, reason: "the file is not valid UTF-8 text")
     }
     return SourceFile(path: path, text: text)
   }
@@ -40,10 +55,10 @@ public enum Workspace {
   public static func yamlFiles(in directory: String, skipTests: Bool = true) throws -> [String] {
     var isDirectory: ObjCBool = false
     guard fileManager.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-      throw ReadError(description: "\(directory): error: no such pack folder")
+      throw ReadError(path: directory, reason: "no such pack folder")
     }
     guard let enumerator = fileManager.enumerator(atPath: directory) else {
-      throw ReadError(description: "\(directory): error: cannot list the folder")
+      throw ReadError(path: directory, reason: "cannot list the folder")
     }
     var paths: [String] = []
     while let relative = enumerator.nextObject() as? String {
@@ -122,7 +137,7 @@ extension Workspace {
             Diagnostic(.error, code: "extends-not-found", "no pack folder at '\(via.value)'", at: via.location, hint: "give the path of a pack folder, relative to this pack"))
           return nil
         }
-        throw ReadError(description: "\(dir): error: no such pack folder")
+        throw ReadError(path: dir, reason: "no such pack folder")
       }
       var files: [SourceFile] = []
       for path in try yamlFiles(in: dir) {
@@ -131,8 +146,7 @@ extension Workspace {
           files.append(file)
           sources[path] = file
         } catch let error as ReadError {
-          diagnostics.append(
-            Diagnostic(.error, code: "file-unreadable", error.description, at: SourceLocation(file: path, line: 1, column: 1)))
+          diagnostics.append(error.diagnostic)
         }
       }
       let (syntax, loadDiagnostics) = Loader.loadPack(directory: dir, files: files)
@@ -143,7 +157,7 @@ extension Workspace {
       return syntax
     }
     guard let syntax = try load(root, via: nil) else {
-      throw ReadError(description: "\(root): error: cannot load the pack")
+      throw ReadError(path: root, reason: "cannot load the pack")
     }
     var program: Program?
     if !diagnostics.hasErrors {
@@ -179,8 +193,8 @@ extension Workspace {
     do {
       file = try read(path)
     } catch {
-      let message = (error as? ReadError)?.description ?? "\(path): error: \(error)"
-      return (nil, [Diagnostic(.error, code: "file-unreadable", message, at: SourceLocation(file: path, line: 1, column: 1))], nil)
+      let problem = (error as? ReadError) ?? ReadError(path: path, reason: "\(error)")
+      return (nil, [problem.diagnostic], nil)
     }
     let (syntax, diagnostics) = Loader.loadCase(file)
     guard let syntax, !diagnostics.hasErrors else { return (nil, diagnostics.normalized(), file) }

@@ -26,7 +26,7 @@ enum CaseInputs {
     if let file {
       Terminal.report(diagnostics, sources: [file.path: file])
     } else {
-      for d in diagnostics { Terminal.error(d.message) }
+      for d in diagnostics { Terminal.error("\(d.location.file): error: \(d.message)") }
     }
     return facts
   }

@@ -60,7 +60,7 @@ struct CheckCommand: ParsableCommand {
       casePaths = try CaseInputs.expand(cases)
       for folder in formulations {
         guard Workspace.isDirectory(folder) else {
-          throw ReadError(description: "\(folder): error: no such folder of formulations")
+          throw ReadError(path: folder, reason: "no such folder of formulations")
         }
         formulationPaths += try Workspace.yamlFiles(in: folder, skipTests: false)
       }

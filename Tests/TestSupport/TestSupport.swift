@@ -31,20 +31,20 @@ public enum TestSupport {
 
   /// The default pack, compiled; fails the test if it does not compile.
   public static func corePack() throws -> Program {
-    guard atRoot else { throw ReadError(description: "cannot enter \(root)") }
+    guard atRoot else { throw ReadError(path: root, reason: "cannot enter the folder") }
     let pack = try Workspace.loadPack("rules/ipt-core")
     guard let program = pack.program else {
-      throw ReadError(description: "rules/ipt-core does not compile: \(pack.diagnostics.map(\.message))")
+      throw ReadError(path: "rules/ipt-core", reason: "does not compile: \(pack.diagnostics.map(\.message))")
     }
     return program
   }
 
   /// Loads and checks a case file (path relative to the repository root).
   public static func loadCase(_ relative: String, program: Program) throws -> CaseFacts {
-    guard atRoot else { throw ReadError(description: "cannot enter \(root)") }
+    guard atRoot else { throw ReadError(path: root, reason: "cannot enter the folder") }
     let (facts, diagnostics, _) = Workspace.loadCase(relative, with: CaseCompiler(program: program))
     guard let facts else {
-      throw ReadError(description: "\(relative): \(diagnostics.map { "\($0.location): \($0.message)" })")
+      throw ReadError(path: relative, reason: "\(diagnostics.map { "\($0.location): \($0.message)" })")
     }
     return facts
   }
