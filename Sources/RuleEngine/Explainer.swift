@@ -235,10 +235,27 @@ extension Program {
     _ output: Int, result: OutputResult, values: [ValueExplanation], traces: [RuleTrace]
   ) -> [Competition] {
     let info = outputs[output]
-    let limit = info.max ?? Int.max
-    // The closest rival: most evidence, then the near miss with the fewest open conditions. A
-    // rival with no evidence counts only if a supporting rule is undetermined (none failed): then
-    // answering unknown findings, not changing known ones, could let it in.
+    // Rivalries matter where the output ranks a few values (it has a `max`).
+    guard let limit = info.max, let last = result.picked.last else { return [] }
+    func competition(_ picked: Int, _ rival: Int, needed: Double) -> Competition {
+      let flips = values[rival].nearMisses.filter { ruleWeights[$0.rule] >= needed }
+      return Competition(
+        output: output, picked: picked, rival: rival, gap: result.weights[picked] - result.weights[rival],
+        needed: max(0, needed), flips: Array(flips.prefix(3)))
+    }
+    /// Evidence `rival` must gain to rank above `picked` (ties go to the earlier declared value).
+    func overtake(_ picked: Int, _ rival: Int) -> Double {
+      let gap = result.weights[picked] - result.weights[rival]
+      return rival > picked ? gap + 0.000_001 : gap
+    }
+    var found: [Competition] = []
+    // The order among the picked values: why the first rather than the second.
+    if result.picked.count >= 2 {
+      found.append(competition(result.picked[0], result.picked[1], needed: overtake(result.picked[0], result.picked[1])))
+    }
+    // The closest rival outside a full `max`: most evidence, then the near miss with the fewest
+    // open conditions. A rival with no evidence counts only if a supporting rule is undetermined
+    // (none failed): then answering unknown findings, not changing known ones, could let it in.
     func openness(_ v: Int) -> Int {
       values[v].nearMisses.map { $0.failedCount * 1000 + $0.unknownCount }.min() ?? Int.max
     }
@@ -246,26 +263,13 @@ extension Program {
       !result.statuses[v].isPicked && result.excludedBy[v].isEmpty
         && (result.weights[v] > 0 || openness(v) < 1000)
     }.sorted { (-result.weights[$0], openness($0), $0) < (-result.weights[$1], openness($1), $1) }
-    let full = result.picked.count >= limit
-    // A rivalry exists only where the output's `max` is filled: then a rival must outrank a pick.
-    guard let rival = rivals.first, !result.picked.isEmpty, full else { return [] }
-    let anchor = result.picked.last
-    let needed: Double
-    if full, let anchor {
-      let tieLoses = rival > anchor
-      let gap = result.weights[anchor] - result.weights[rival]
-      needed = max(info.minWeight - result.weights[rival], tieLoses ? gap + 0.000_001 : gap)
-    } else {
-      needed = info.minWeight - result.weights[rival]
+    if result.picked.count >= limit, let rival = rivals.first {
+      found.append(
+        competition(last, rival, needed: max(info.minWeight - result.weights[rival], overtake(last, rival))))
     }
-    let flips = values[rival].nearMisses.filter { ruleWeights[$0.rule] >= needed }
-    guard let picked = anchor else { return [] }
-    return [
-      Competition(
-        output: output, picked: picked, rival: rival,
-        gap: result.weights[picked] - result.weights[rival], needed: max(0, needed), flips: Array(flips.prefix(3)))
-    ]
+    return found
   }
+
 
   private func askNext(traces: [RuleTrace], evaluation: Evaluation, firedAlerts: Set<Int>) -> [Question] {
     var questions: [Int: Question] = [:]

@@ -131,12 +131,22 @@ public struct ReportRenderer: Sendable {
     }
     for c in output.competitions {
       out += bullet(
-        "Why \(code(c.picked)) rather than \(code(c.rival)): \(points(c.gap)) ahead; \(code(c.rival)) needs \(points(c.needed)) more"
-          + (c.flips.isEmpty ? ", and no unfired rule gives that much." : ", which this would give:"), indent: md ? 0 : 1)
+        "Why \(code(c.picked)) rather than \(code(c.rival)): " + standing(c)
+          + (c.flips.isEmpty ? ", and no unfired rule gives that much." : "; rules that would give it:"), indent: md ? 0 : 1)
       for rule in c.flips { out += renderMiss(rule, indent: md ? 1 : 2) }
     }
     out += "\n"
     return out
+  }
+
+  /// "2 points ahead; x needs 3 points more", with ties and strict overtaking said plainly.
+  private func standing(_ c: Report.CompetitionEntry) -> String {
+    let ahead = c.gap == 0 ? "tied on evidence, ranked by declared order" : "\(points(c.gap)) ahead"
+    let needed = ValueFormatter.number((c.needed * 1000).rounded() / 1000)
+    let more = c.needed > c.gap && c.needed - c.gap < 0.001
+      ? (c.gap == 0 ? "any further evidence" : "more than \(points(c.gap))")
+      : "\(needed) point\(needed == "1" ? "" : "s") more"
+    return "\(ahead); \(code(c.rival)) needs \(more)"
   }
 
   private func renderRule(_ rule: Report.RuleInfo, sign: String, indent: Int) -> String {
