@@ -452,38 +452,17 @@ extension PackCompiler {
 
   // MARK: Templates
 
-  mutating func compileTemplate(_ source: Located<String>) -> Template? {
+  mutating func compileTemplate(_ syntax: TemplateSyntax) -> Template? {
     var pieces: [Template.Piece] = []
-    var text = ""
     var ok = true
-    let scalars = Array(source.value.unicodeScalars)
-    var i = 0
-    while i < scalars.count {
-      let ch = scalars[i]
-      if ch == "{" {
-        guard let close = scalars[(i + 1)...].firstIndex(of: "}") else {
-          diagnostics.append(
-            SyntaxCatalogue.templateSyntax("unclosed '{' in the template", at: source.location))
-          return nil
-        }
-        let name = String(String.UnicodeScalarView(scalars[(i + 1)..<close])).trimmingSpaces()
-        if !text.isEmpty {
-          pieces.append(.text(text))
-          text = ""
-        }
-        if let piece = placeholder(name, at: source.location) { pieces.append(piece) } else { ok = false }
-        i = close + 1
-        continue
+    for piece in syntax.pieces {
+      switch piece {
+      case .text(let text): pieces.append(.text(text))
+      case .placeholder(let name):
+        if let resolved = placeholder(name.value, at: name.location) { pieces.append(resolved) } else { ok = false }
       }
-      if ch == "}" {
-        diagnostics.append(SyntaxCatalogue.templateSyntax("unmatched '}' in the template", at: source.location))
-        return nil
-      }
-      text.unicodeScalars.append(ch)
-      i += 1
     }
-    if !text.isEmpty { pieces.append(.text(text)) }
-    return ok ? Template(source: source.value, pieces: pieces) : nil
+    return ok ? Template(source: syntax.source.value, pieces: pieces) : nil
   }
 
   mutating func placeholder(_ name: String, at location: SourceLocation) -> Template.Piece? {
@@ -510,14 +489,5 @@ extension PackCompiler {
     }
     diagnostics.append(CheckCatalogue.unknownPlaceholder(name, candidates: candidates, at: location))
     return nil
-  }
-}
-
-extension String {
-  func trimmingSpaces() -> String {
-    var s = Substring(self)
-    while s.first == " " { s = s.dropFirst() }
-    while s.last == " " { s = s.dropLast() }
-    return String(s)
   }
 }

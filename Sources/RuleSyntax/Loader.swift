@@ -446,8 +446,8 @@ struct PackFileLoader {
     else { return nil }
     var rule = RuleSyntax(
       id: id, title: reader.string(map["title"], "'title'"), when: [], suggest: [], weight: nil,
-      derive: [], alerts: [], exclude: [], because: reader.string(map["because"], "'because'"),
-      teach: reader.string(map["teach"], "'teach'"),
+      derive: [], alerts: [], exclude: [], because: template(map["because"], "'because'"),
+      teach: template(map["teach"], "'teach'"),
       cite: reader.strings(map["cite"], "a citation key"), status: nil,
       author: reader.string(map["author"], "'author'")?.value, location: node.location,
       thenLocation: map["then"]?.location ?? node.location)
@@ -501,6 +501,52 @@ struct PackFileLoader {
       }
     }
     return rule
+  }
+
+  /// Splits a template into text and placeholders, locating each placeholder in the file.
+  private mutating func template(_ node: YNode?, _ what: String) -> TemplateSyntax? {
+    guard let text = reader.string(node, what), let node else { return nil }
+    let mapping = ScalarMapping(file: file, node: node)
+    let scalars = Array(text.value.unicodeScalars)
+    var pieces: [TemplateSyntax.Piece] = []
+    var plain = String.UnicodeScalarView()
+    var i = 0
+    while i < scalars.count {
+      let c = scalars[i]
+      if c == "{" {
+        guard let close = scalars[(i + 1)...].firstIndex(where: { $0 == "}" || $0 == "{" }), scalars[close] == "}" else {
+          reader.diagnostics.append(
+            SyntaxCatalogue.templateSyntax("unclosed '{' in the template", at: mapping.location(ofOffset: i)))
+          return TemplateSyntax(source: text, pieces: [.text(text.value)])
+        }
+        var start = i + 1
+        var end = close
+        while start < end, scalars[start] == " " { start += 1 }
+        while end > start, scalars[end - 1] == " " { end -= 1 }
+        let name = String(String.UnicodeScalarView(scalars[start..<end]))
+        guard !name.isEmpty else {
+          reader.diagnostics.append(
+            SyntaxCatalogue.templateSyntax("empty '{}' in the template", at: mapping.location(ofOffset: i)))
+          return TemplateSyntax(source: text, pieces: [.text(text.value)])
+        }
+        if !plain.isEmpty {
+          pieces.append(.text(String(plain)))
+          plain = String.UnicodeScalarView()
+        }
+        pieces.append(.placeholder(Located(name, at: mapping.location(ofOffset: start))))
+        i = close + 1
+        continue
+      }
+      if c == "}" {
+        reader.diagnostics.append(
+          SyntaxCatalogue.templateSyntax("unmatched '}' in the template", at: mapping.location(ofOffset: i)))
+        return TemplateSyntax(source: text, pieces: [.text(text.value)])
+      }
+      plain.append(c)
+      i += 1
+    }
+    if !plain.isEmpty { pieces.append(.text(String(plain))) }
+    return TemplateSyntax(source: text, pieces: pieces)
   }
 
   private mutating func outputReferences(_ node: YNode?, _ what: String) -> [OutputReference] {

@@ -105,6 +105,19 @@ public struct OutputReference: Sendable {
   }
 }
 
+/// A `because`/`teach` text split into text and `{placeholder}`s, each placeholder located at
+/// its name inside the YAML scalar.
+public struct TemplateSyntax: Sendable {
+  /// A piece of a template.
+  public enum Piece: Sendable {
+    case text(String)
+    case placeholder(Located<String>)
+  }
+
+  public var source: Located<String>
+  public var pieces: [Piece]
+}
+
 /// The lifecycle status of a rule.
 public enum RuleStatus: String, Sendable, CaseIterable, Codable {
   case draft, reviewed, retired
@@ -121,8 +134,8 @@ public struct RuleSyntax: Sendable {
   public var derive: [Located<String>]
   public var alerts: [Located<String>]
   public var exclude: [OutputReference]
-  public var because: Located<String>?
-  public var teach: Located<String>?
+  public var because: TemplateSyntax?
+  public var teach: TemplateSyntax?
   public var cite: [Located<String>]
   public var status: Located<RuleStatus>?
   public var author: String?

@@ -87,7 +87,7 @@ struct DiagnosticExampleTests {
       input: .pack([
         "more.yaml": rules(
           "  - id: r.x\n    title: x\n    when: living_alone\n    then: {suggest: {focus: grief}}\n"
-            + "    because: 1️⃣Lives alone {living_alone\n    cite: [S1]\n")
+            + "    because: Lives alone 1️⃣{living_alone\n    cite: [S1]\n")
       ])),
     Example(
       code: "missing-manifest", severity: .error, situation: "a folder without pack.yaml",
@@ -196,7 +196,7 @@ struct DiagnosticExampleTests {
       input: .pack([
         "more.yaml": rules(
           "  - id: r.x\n    title: x\n    when: phq9 >= 10\n    then: {suggest: {focus: grief}}\n"
-            + "    because: 1️⃣PHQ-9 is {phq_9}.\n    cite: [S1]\n")
+            + "    because: PHQ-9 is {1️⃣phq_9}.\n    cite: [S1]\n")
       ])),
 
     // MARK: Case files
