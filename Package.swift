@@ -86,6 +86,6 @@ let package = Package(
     .testTarget(
       name: "PackTests",
       dependencies: ["RuleTester", "RuleRender", "RuleEngine", "RuleCompiler", "RuleWorkspace", "RuleDiagnostics", "TestSupport"],
-      swiftSettings: strictSettings),
+      exclude: ["Fixtures"], swiftSettings: strictSettings),
   ]
 )

@@ -113,3 +113,44 @@ struct CorePackTests {
     }
   }
 }
+
+/// A pack that `extends` the default pack adds to it without copying it.
+@Suite("extends")
+struct ExtendsTests {
+  @Test("a local pack extending ipt-core has the core rules and its own, and can use core findings")
+  func localPackExtendsCore() throws {
+    _ = try TestSupport.corePack()  // enters the repository root
+    let pack = try Workspace.loadPack("Tests/PackTests/Fixtures/local-pack")
+    let program = try #require(pack.program, "\(pack.diagnostics.map { "\($0.location): \($0.message)" })")
+    let core = try TestSupport.corePack()
+    #expect(program.pack.id == "ipt-local")
+    #expect(program.rules.count == core.rules.count + 1)
+    #expect(program.rule(id: "local.long-wait") != nil)
+    let facts = try TestSupport.loadCase("cases/c01-grief-recent-death.yaml", program: program)
+    let evaluation = program.evaluate(facts)
+    let focus = try #require(program.outputs.firstIndex { $0.name == "focus" })
+    #expect(evaluation.outputs[focus].picked.map { program.outputs[focus].values[$0].name } == ["grief"])
+  }
+}
+
+/// `ipt test` on broken test files: located errors, and readable failures.
+@Suite("Pack test errors")
+struct PackTestErrorTests {
+  @Test("unknown rules and missing cases are located errors; a wrong expectation is a failure")
+  func brokenTests() throws {
+    let program = try TestSupport.corePack()
+    let run = PackTester(program: program).run(files: ["Tests/PackTests/Fixtures/bad-tests/tests.yaml"])
+    let found = run.diagnostics.map { "\($0.code)@\($0.location.line):\($0.location.column)" }
+    #expect(found.contains("unknown-rule@5:15"))
+    #expect(run.diagnostics.first { $0.code == "unknown-rule" }?.hint == "did you mean 'grief.death-near-onset'?")
+    #expect(found.contains("invalid-test-case@7:11"))
+    #expect(found.contains("file-unreadable@1:1"))
+    #expect(run.notRun == 2)
+    #expect(run.outcomes.count == 1)
+    let failure = try #require(run.outcomes.first?.failures)
+    #expect(failure.map(\.expected) == ["focus: role_dispute picked", "suggestions deferred pending safety"])
+    let text = TestRunRenderer(program: program).render(run, coverage: false)
+    #expect(text.hasSuffix("0 passed, 1 failed\n"))
+    #expect(text.contains("2 tests could not run"))
+  }
+}
