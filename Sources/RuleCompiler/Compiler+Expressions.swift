@@ -212,6 +212,7 @@ extension PackCompiler {
         checkComparable(subject, lowNode, ordered: true, at: low.location, c: c, lhs: x, rhs: low),
         checkComparable(subject, highNode, ordered: true, at: high.location, c: c, lhs: x, rhs: high)
       else { return nil }
+      guard literalInRange(subject, lowNode), literalInRange(subject, highNode) else { return nil }
       if let range = range(of: subject), case .constant(.number(let lo)) = lowNode.kind,
         case .constant(.number(let hi)) = highNode.kind, !negated,
         hi < range.lowerBound || lo > range.upperBound || lo > hi
@@ -235,9 +236,9 @@ extension PackCompiler {
               "list items after 'in' must be values or constants, not '\(node.text)'", at: item.location))
           continue
         }
-        guard checkComparable(subject, node, ordered: false, at: item.location, c: c, lhs: x, rhs: item) else {
-          continue
-        }
+        guard checkComparable(subject, node, ordered: false, at: item.location, c: c, lhs: x, rhs: item),
+          literalInRange(subject, node)
+        else { continue }
         values.append(value)
       }
       guard values.count == items.count else { return nil }
@@ -432,6 +433,7 @@ extension PackCompiler {
       }
     }
     guard let range = range(of: subject), case .constant(.number(let n)) = bound.kind else { return }
+    guard literalInRange(subject, bound) else { return }
     let possible: Bool
     switch op {
     case .equal: possible = range.contains(n)
@@ -448,6 +450,17 @@ extension PackCompiler {
           why: "'\(subject.text)' lies in [\(CheckCatalogue.format(range.lowerBound)), \(CheckCatalogue.format(range.upperBound))]",
           at: location))
     }
+  }
+
+  /// Reports a number literal compared with a ranged finding or field but outside its range:
+  /// the condition is then a typo or a misunderstanding of the scale.
+  mutating func literalInRange(_ subject: Node, _ literal: Node) -> Bool {
+    guard let range = range(of: subject), case .constant(.number(let n)) = literal.kind, !range.contains(n) else {
+      return true
+    }
+    diagnostics.append(
+      CheckCatalogue.outOfRange(CheckCatalogue.format(n), of: subject.text, range: range, at: literal.location))
+    return false
   }
 
   // MARK: Templates

@@ -152,8 +152,11 @@ struct DiagnosticExampleTests {
       code: "type-mismatch", severity: .error, situation: "a number compared with text",
       input: .pack(["more.yaml": rules(DemoPack.rule("r.x", when: "'1️⃣age == \"old\"'"))])),
     Example(
-      code: "never-true", severity: .warning, situation: "a bound outside the declared range",
-      input: .pack(["more.yaml": rules(DemoPack.rule("r.x", when: "1️⃣phq9 > 30"))])),
+      code: "never-true", severity: .warning, situation: "a bound at the top of the declared range",
+      input: .pack(["more.yaml": rules(DemoPack.rule("r.x", when: "1️⃣phq9 > 27"))])),
+    Example(
+      code: "value-out-of-range", severity: .error, situation: "a condition's number outside the declared range",
+      input: .pack(["more.yaml": rules(DemoPack.rule("r.x", when: "phq9 >= 1️⃣30"))])),
     Example(
       code: "not-derived", severity: .error, situation: "deriving a finding that cases give",
       input: .pack(["more.yaml": rules(DemoPack.rule("r.x", when: "phq9 > 3", then: "{derive: 1️⃣living_alone}"))])),
