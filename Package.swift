@@ -84,6 +84,8 @@ let package = Package(
       dependencies: ["RuleRender", "RuleEngine", "RuleCompiler", "RuleSyntax", "RuleDiagnostics", "TestSupport"],
       exclude: ["Snapshots"], swiftSettings: strictSettings),
     .testTarget(
+      name: "CLITests", dependencies: ["ipt", "TestSupport"], swiftSettings: strictSettings),
+    .testTarget(
       name: "PackTests",
       dependencies: ["RuleTester", "RuleRender", "RuleEngine", "RuleCompiler", "RuleWorkspace", "RuleDiagnostics", "TestSupport"],
       exclude: ["Fixtures"], swiftSettings: strictSettings),
