@@ -81,7 +81,10 @@ public struct ReportRenderer: Sendable {
     for (i, q) in report.ask_next.prefix(10).enumerated() {
       var why: [String] = []
       if !q.could_raise.isEmpty { why.append("could raise \(q.could_raise.joined(separator: ", "))") }
-      if !q.could_change.isEmpty { why.append("could change \(q.could_change.joined(separator: ", "))") }
+      if !q.could_change.isEmpty {
+        let shown = q.could_change.prefix(4).joined(separator: ", ")
+        why.append("could change \(shown)" + (q.could_change.count > 4 ? " and \(q.could_change.count - 4) more" : ""))
+      }
       out += (md ? "\(i + 1). " : "  \(i + 1). ") + "\(code(q.finding)): \(q.ask) (\(why.joined(separator: "; ")))\n"
     }
     if report.ask_next.count > 10 {
