@@ -92,9 +92,9 @@ public struct CheckRenderer: Sendable {
   }
 
   private func renderAlerts(_ report: CheckReport) -> String {
-    var out = heading("Safety alerts")
+    var out = heading("Alerts (safety first, never ranked away)")
     if report.alerts.isEmpty {
-      out += line("No safety alert fired.", depth: 0)
+      out += line("No alert fired.", depth: 0)
     }
     for alert in report.alerts {
       let severity = "[\(alert.severity)]"

@@ -48,9 +48,9 @@ public struct ReportRenderer: Sendable {
     out += md ? "# ipt-advisor: case \(report.case.id)\n\n" : paint("ipt-advisor: case \(report.case.id)", "1") + " (\(report.case.file))\n"
     out += (md ? "" : "") + "Pack \(report.pack.id) \(report.pack.version) (sha256 \(report.pack.sha256.prefix(12))), engine \(report.engine)\n"
     out += (md ? "\n> " : "") + report.statement + "\n\n"
-    out += heading("Safety alerts")
+    out += heading("Alerts (safety first, never ranked away)")
     if report.alerts.isEmpty {
-      out += bullet("No safety alert fired.", indent: md ? 0 : 1)
+      out += bullet("No alert fired.", indent: md ? 0 : 1)
     }
     for alert in report.alerts {
       let tag = "[\(alert.severity)]"
