@@ -115,11 +115,9 @@ package enum CheckCatalogue {
   package static func duplicateName(_ kind: String, _ name: String, at location: SourceLocation, first: SourceLocation)
     -> Diagnostic
   {
-    Diagnostic(
-      .error, code: "duplicate-name", "\(kind) '\(name)' is declared more than once", at: location,
-      hint: "each name may be declared once in a pack and the packs it extends",
-      notes: [.init("first declared here", at: first)])
+    SyntaxCatalogue.duplicateName(kind, name, at: location, first: first)
   }
+
 
   package static func cycle(_ path: [String], at location: SourceLocation, notes: [Diagnostic.Note]) -> Diagnostic {
     Diagnostic(

@@ -29,25 +29,20 @@ extension PackCompiler {
     findings.map(\.name) + constantOrder + scope.visible.map(\.name)
   }
 
+  /// Compiles a condition: a node of boolean type.
   mutating func compileBool(_ e: Expression, _ c: ConditionText) -> Node? {
-    guard let typed = compileTyped(e, c) else { return nil }
-    switch typed {
-    case .node(let node):
-      guard node.type == .boolean else {
-        diagnostics.append(
-          CheckCatalogue.typeMismatch(
-            "'\(c.source(of: e))' is \(withArticle(node.type)), not a condition", at: e.location,
-            hint: "compare it with something, as in '\(c.source(of: e)) >= 10' or 'known(\(c.source(of: e)))'"))
-        return nil
-      }
-      return node
-    case .word(let word, let location, _):
+    guard let node = compileNode(e, c) else { return nil }
+    guard node.type == .boolean else {
       diagnostics.append(
-        CheckCatalogue.unknownName(word, candidates: nameCandidates, constants: Set(constantOrder), at: location))
+        CheckCatalogue.typeMismatch(
+          "'\(c.source(of: e))' is \(withArticle(node.type)), not a condition", at: e.location,
+          hint: "compare it with something, as in '\(c.source(of: e)) >= 10' or 'known(\(c.source(of: e)))'"))
       return nil
     }
+    return node
   }
 
+  /// Compiles an expression where a bare word cannot be an enum literal (no enum on the other side).
   mutating func compileNode(_ e: Expression, _ c: ConditionText) -> Node? {
     guard let typed = compileTyped(e, c) else { return nil }
     switch typed {
