@@ -8,6 +8,8 @@ public struct CaseCompiler: Sendable {
   public let program: Program
   let slots: [String: Int]
   let enumIndex: [[String: Int]]
+  /// Per record type: field name -> field slot.
+  let fieldIndex: [[String: Int]]
 
   /// Prepares name lookups for `program`.
   public init(program: Program) {
@@ -17,6 +19,9 @@ public struct CaseCompiler: Sendable {
     self.slots = slots
     self.enumIndex = program.enums.map { e in
       Dictionary(e.values.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+    self.fieldIndex = program.records.map { r in
+      Dictionary(r.fields.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
     }
   }
 
@@ -96,10 +101,9 @@ public struct CaseCompiler: Sendable {
       guard case .scalar(let s, false) = node.kind, s == "true" || s == "false" else { return mismatch("true or false") }
       return .boolean(s == "true")
     case .integer, .number:
-      guard case .scalar(let s, false) = node.kind,
-        let n = Double(s.filter { $0 != "_" }), n.isFinite,
-        s.unicodeScalars.allSatisfy({ "0123456789.-+eE_".unicodeScalars.contains($0) })
-      else { return mismatch(type == .integer ? "a whole number" : "a number") }
+      guard case .scalar(let s, false) = node.kind, let n = Self.number(s) else {
+        return mismatch(type == .integer ? "a whole number" : "a number")
+      }
       if type == .integer && n != n.rounded() { return mismatch("a whole number") }
       if let range, !range.contains(n) {
         diagnostics.append(CheckCatalogue.outOfRange(s, of: owner, range: range, at: node.location))
@@ -162,7 +166,7 @@ public struct CaseCompiler: Sendable {
         var fields = Array(repeating: Value.unknown, count: record.fields.count)
         var fieldOrigins = Array(repeating: SourceLocation?.none, count: record.fields.count)
         for (key, value) in pairs {
-          guard let index = record.fields.firstIndex(where: { $0.name == key.value }) else {
+          guard let index = fieldIndex[recordID][key.value] else {
             diagnostics.append(
               CheckCatalogue.unknownField(key.value, of: owner, candidates: record.fields.map(\.name), at: key.location))
             ok = false
@@ -188,6 +192,23 @@ public struct CaseCompiler: Sendable {
     case .record:
       return mismatch("a record")
     }
+  }
+
+  /// A YAML plain scalar as a finite number (digits, sign, point, exponent, `_` separators), or nil
+  /// (so `nan`, `inf` and hex are not numbers here).
+  static func number(_ text: String) -> Double? {
+    var underscores = false
+    for c in text.utf8 {
+      switch c {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "+"),
+        UInt8(ascii: "e"), UInt8(ascii: "E"):
+        continue
+      case UInt8(ascii: "_"): underscores = true
+      default: return nil
+      }
+    }
+    guard let n = Double(underscores ? text.filter { $0 != "_" } : text), n.isFinite else { return nil }
+    return n
   }
 
   /// Days since 1970-01-01 for a `YYYY-MM-DD` date, or nil.

@@ -20,13 +20,37 @@ struct SHA256 {
   private var buffer: [UInt8] = []
   private var length: UInt64 = 0
 
+  private var schedule = [UInt32](repeating: 0, count: 64)
+
   mutating func update(_ bytes: some Sequence<UInt8>) {
-    for byte in bytes {
-      buffer.append(byte)
-      length += 1
-      if buffer.count == 64 {
-        block(buffer)
-        buffer.removeAll(keepingCapacity: true)
+    // Whole 64-byte blocks straight from contiguous input; the rest through the buffer.
+    let done: Bool? = bytes.withContiguousStorageIfAvailable { input in
+      var index = 0
+      while index < input.count {
+        if buffer.isEmpty && input.count - index >= 64 {
+          block(UnsafeBufferPointer(rebasing: input[index..<(index + 64)]))
+          length += 64
+          index += 64
+          continue
+        }
+        buffer.append(input[index])
+        length += 1
+        index += 1
+        if buffer.count == 64 {
+          buffer.withUnsafeBufferPointer { block($0) }
+          buffer.removeAll(keepingCapacity: true)
+        }
+      }
+      return true
+    }
+    if done == nil {
+      for byte in bytes {
+        buffer.append(byte)
+        length += 1
+        if buffer.count == 64 {
+          buffer.withUnsafeBufferPointer { block($0) }
+          buffer.removeAll(keepingCapacity: true)
+        }
       }
     }
   }
@@ -36,7 +60,7 @@ struct SHA256 {
     update([0x80])
     while buffer.count != 56 { update([0]) }
     for shift in stride(from: 56, through: 0, by: -8) { buffer.append(UInt8((bits >> UInt64(shift)) & 0xff)) }
-    block(buffer)
+    buffer.withUnsafeBufferPointer { block($0) }
     buffer.removeAll()
     let digits = Array("0123456789abcdef")
     var out = ""
@@ -52,8 +76,10 @@ struct SHA256 {
     return hasher.hexDigest()
   }
 
-  private mutating func block(_ chunk: [UInt8]) {
-    var w = [UInt32](repeating: 0, count: 64)
+  private mutating func block(_ chunk: UnsafeBufferPointer<UInt8>) {
+    var w = schedule
+    schedule = []  // keep `w` uniquely referenced: no copy on write
+    defer { schedule = w }
     for i in 0..<16 {
       w[i] = UInt32(chunk[i * 4]) << 24 | UInt32(chunk[i * 4 + 1]) << 16 | UInt32(chunk[i * 4 + 2]) << 8
         | UInt32(chunk[i * 4 + 3])
