@@ -12,7 +12,7 @@ struct EvaluateCommand: ParsableCommand {
 
   @OptionGroup var packOptions: PackOptions
 
-  @Option(help: "Output format: text, markdown, json or jsonl (one line per case).")
+  @Option(help: "Output format: text, markdown, html, json or jsonl (one line per case).")
   var format: OutputFormat = .text
 
   @Argument(help: "Case files, or folders of case files.")
@@ -34,6 +34,7 @@ struct EvaluateCommand: ParsableCommand {
     let builder = ReportBuilder(program: program, engineVersion: EngineVersion.string)
     var failed = 0
     var first = true
+    var html = ""  // HTML collects every report into one page
     for path in paths {
       guard let facts = CaseInputs.load(path, with: compiler) else {
         failed += 1
@@ -47,11 +48,14 @@ struct EvaluateCommand: ParsableCommand {
       }
       let explanation = program.explain(facts, evaluation)
       let report = builder.report(explanation, facts: facts, fullTrace: fullTrace)
-      if !first && format != .jsonl { Terminal.write(format == .json ? "" : "\n") }
+      if !first && format != .html { Terminal.write(format == .json ? "" : "\n") }
       first = false
       switch format {
       case .json: Terminal.write(JSONText.encode(report))
       case .jsonl: break
+      case .html:
+        let renderer = ReportRenderer(style: .markdown)
+        html += (fullTrace ? renderer.renderTrace(report) : renderer.render(report)) + "\n"
       case .markdown:
         let renderer = ReportRenderer(style: .markdown)
         Terminal.write(fullTrace ? renderer.renderTrace(report) : renderer.render(report))
@@ -59,6 +63,9 @@ struct EvaluateCommand: ParsableCommand {
         let renderer = ReportRenderer(style: .text, colour: Terminal.colour)
         Terminal.write(fullTrace ? renderer.renderTrace(report) : renderer.render(report))
       }
+    }
+    if format == .html && !html.isEmpty {
+      Terminal.write(HTMLPage.render(markdown: html, title: "ipt-advisor: \(paths.count == 1 ? paths[0] : "\(paths.count) cases")"))
     }
     if paths.count > 1 || failed > 0 {
       Terminal.error("\(paths.count - failed) of \(paths.count) case\(paths.count == 1 ? "" : "s") evaluated, \(failed) failed")
@@ -74,7 +81,7 @@ struct ExplainCommand: ParsableCommand {
 
   @OptionGroup var packOptions: PackOptions
 
-  @Option(help: "Output format: text, markdown or json.")
+  @Option(help: "Output format: text, markdown, html or json.")
   var format: OutputFormat = .text
 
   @Argument(help: "The case file.")

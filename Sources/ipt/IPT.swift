@@ -30,7 +30,7 @@ struct PackOptions: ParsableArguments {
 }
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-  case text, json, markdown, jsonl
+  case text, json, markdown, html, jsonl
 }
 
 enum Terminal {
