@@ -59,4 +59,26 @@ struct MutationTests {
       }
     }
   }
+
+  @Test("randomly broken case files are checked without crashing")
+  func caseMutations() throws {
+    let program = try TestSupport.corePack()
+    let compiler = CaseCompiler(program: program)
+    let cases = try Workspace.yamlFiles(in: "cases", skipTests: false).map { try Workspace.read($0) }
+    var random = SplitMix64(state: 77)
+    for file in cases {
+      for _ in 0..<20 {
+        var text = file.text
+        for _ in 0..<Int.random(in: 1...3, using: &random) { text = Self.mutate(text, random: &random) }
+        let (syntax, diagnostics) = Loader.loadCase(SourceFile(path: file.path, text: text))
+        if let syntax {
+          let facts = compiler.compile(syntax)
+          #expect(facts.value != nil || facts.diagnostics.hasErrors)
+          if let value = facts.value { _ = program.explain(value, program.evaluate(value)) }
+        } else {
+          #expect(diagnostics.hasErrors)
+        }
+      }
+    }
+  }
 }
