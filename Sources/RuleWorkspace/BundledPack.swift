@@ -46,15 +46,39 @@ outputs:
         label: Dissolution - help the client end the relationship and mourn it as a transition
         cite: [S4, S64, S65]
 
-  technique:
-    title: Techniques that serve the focus, phase or variant
+  phase_technique:
+    title: Tasks of every IPT course (initial and middle phase)
+    description: >-
+      The initial phase gives the diagnosis and the sick role and takes the interpersonal
+      inventory; each middle-phase session links mood to events. Every course uses them, whatever
+      the focus, so they are listed apart from the techniques that a focus or variant licenses.
     pick: {min_weight: 1}
     values:
+      interpersonal_inventory:
+        label: Interpersonal inventory
+        cite: [S1]
+      sick_role:
+        label: Sick role
+        cite: [S5, S30]
       nondirective_exploration:
         label: Nondirective exploration
         cite: [S4, S18]
       direct_elicitation:
         label: Direct elicitation
+        cite: [S4, S18]
+      mood_event_linking:
+        label: Mood-event linking
+        cite: [S6]
+      clarification:
+        label: Clarification
+        cite: [S4, S18]
+
+  technique:
+    title: Techniques that serve the focus or variant
+    pick: {min_weight: 1}
+    values:
+      nondirective_exploration:
+        label: Nondirective exploration
         cite: [S4, S18]
       encouragement_of_affect:
         label: Encouragement of affect
@@ -74,15 +98,9 @@ outputs:
       role_play:
         label: Role-play
         cite: [S4, S5]
-      interpersonal_inventory:
-        label: Interpersonal inventory
-        cite: [S1]
       sick_role:
-        label: Sick role
+        label: Limited sick role (IPT-A)
         cite: [S5, S30]
-      mood_event_linking:
-        label: Mood-event linking
-        cite: [S6]
       mood_rating:
         label: Weekly mood rating (IPT-A)
         cite: [S5]
@@ -1214,13 +1232,14 @@ rules:
       "rules/ipt-core/rules/techniques.yaml",
       ##"""
 # Techniques serve the focus, phase or variant that licenses them; none is suggested without one.
+# The tasks of every course (initial and middle phase) go to `phase_technique`.
 rules:
   - id: technique.initial-phase
     title: Initial phase of any acute IPT variant
     when:
       - ipt_planned
     then:
-      suggest: {technique: [interpersonal_inventory, sick_role, nondirective_exploration, direct_elicitation]}
+      suggest: {phase_technique: [interpersonal_inventory, sick_role, nondirective_exploration, direct_elicitation]}
       weight: 1
     because: "An IPT variant is proposed: the initial phase gives the diagnosis and the sick role and takes the interpersonal inventory."
     teach: "The initial phase covers diagnosis, psychoeducation, the sick role, the interpersonal inventory and the formulation."
@@ -1238,7 +1257,7 @@ rules:
           - focus picked interpersonal_deficits
           - focus picked lost_healthy_self
     then:
-      suggest: {technique: [mood_event_linking, clarification]}
+      suggest: {phase_technique: [mood_event_linking, clarification]}
       weight: 1
     because: "A problem area is proposed: each middle-phase session links mood to events."
     teach: "Open each session with 'How have things been since we last met?', then link the events to mood."
