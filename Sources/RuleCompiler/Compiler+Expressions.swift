@@ -127,7 +127,7 @@ extension PackCompiler {
       return make(.known(node, wantKnown), .boolean)
     case .quantifier(let quantifier, let variable, let listExpr, let body):
       guard let list = compileNode(listExpr, c) else { return nil }
-      guard case .list(let record) = list.type else {
+      guard case .list(let record) = list.type, case .finding(let listSlot) = list.kind else {
         diagnostics.append(
           CheckCatalogue.typeMismatch(
             "'\(c.source(of: listExpr))' is \(withArticle(list.type)), not a list of records",
@@ -144,7 +144,7 @@ extension PackCompiler {
       let local = localCount
       localCount += 1
       scope.visible.append((variable.value, local, record))
-      scope.all.append((variable.value, local, record))
+      scope.all.append((variable.value, local, record, listSlot))
       defer { scope.visible.removeLast() }
       var bodyNode: Node?
       if let body {

@@ -29,7 +29,8 @@ public enum Compiler {
 /// Scope of quantifier variables while compiling one rule.
 struct RuleScope {
   var visible: [(name: String, local: Int, record: Int)] = []
-  var all: [(name: String, local: Int, record: Int)] = []
+  /// Every variable of the rule, by local index, with the list finding it ranges over.
+  var all: [(name: String, local: Int, record: Int, list: Int)] = []
 
   func lookup(_ name: String) -> (local: Int, record: Int)? {
     visible.last { $0.name == name }.map { ($0.local, $0.record) }
@@ -262,7 +263,15 @@ struct PackCompiler {
     let errorsBefore = diagnostics.filter { $0.severity == .error }.count
     var conditions: [Condition] = []
     for item in syntax.when {
-      if let condition = compileCondition(item) { conditions.append(condition) }
+      let firstLocal = localCount
+      let outputsBefore = readsOutputs
+      readsOutputs = []
+      if var condition = compileCondition(item) {
+        condition.locals = firstLocal..<localCount
+        condition.pickedOutputs = readsOutputs.sorted()
+        conditions.append(condition)
+      }
+      readsOutputs.formUnion(outputsBefore)
     }
     let suggest = syntax.suggest.compactMap { resolveOutputValue($0) }
     let exclude = syntax.exclude.compactMap { resolveOutputValue($0) }
@@ -306,7 +315,7 @@ struct PackCompiler {
         exclude: exclude),
       because: because, teach: teach, cite: syntax.cite.map(\.value), status: status.rawValue,
       author: syntax.author, location: syntax.id.location, localCount: localCount,
-      localNames: scope.all.map(\.name))
+      localNames: scope.all.map(\.name), localLists: scope.all.map(\.list))
   }
 
   var derivedNames: [String] { findings.filter(\.derived).map(\.name) }

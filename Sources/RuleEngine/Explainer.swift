@@ -55,37 +55,19 @@ extension Program {
       premises.append(
         Premise(
           text: condition.text, location: condition.location, truth: result,
-          observations: observations(tracer.reads, facts: facts, rule: rule, state: state, truth: result)))
+          observations: observations(tracer.reads, facts: facts, rule: rule, truth: result)))
       if result == .true {
-        bindings += boundVariables(in: condition.node, rule: rule, state: state, facts: facts)
+        bindings += boundVariables(condition.locals, rule: rule, state: state, facts: facts)
       }
       for local in 0..<rule.localCount { state.locals[local] = nil }
     }
     return RuleTrace(rule: index, truth: evaluation.ruleTruth[index], premises: premises, bindings: bindings, missing: [])
   }
 
-  private func listSlot(of local: Int, in node: Node) -> Int? {
-    switch node.kind {
-    case .quantifier(_, let l, let list, let body):
-      if l == local, case .finding(let slot) = list.kind { return slot }
-      return body.flatMap { listSlot(of: local, in: $0) }
-    case .not(let a), .negate(let a), .known(let a, _): return listSlot(of: local, in: a)
-    case .and(let items), .or(let items):
-      for item in items { if let s = listSlot(of: local, in: item) { return s } }
-      return nil
-    case .compare(_, let a, let b), .arithmetic(_, let a, let b):
-      return listSlot(of: local, in: a) ?? listSlot(of: local, in: b)
-    case .between(let a, let b, let c, _):
-      return listSlot(of: local, in: a) ?? listSlot(of: local, in: b) ?? listSlot(of: local, in: c)
-    case .member(let a, _, _), .has(let a, _, _): return listSlot(of: local, in: a)
-    default: return nil
-    }
-  }
-
-  private func boundVariables(in node: Node, rule: Rule, state: EvaluationState, facts: CaseFacts) -> [Binding] {
+  private func boundVariables(_ locals: Range<Int>, rule: Rule, state: EvaluationState, facts: CaseFacts) -> [Binding] {
     var out: [Binding] = []
-    for local in 0..<rule.localCount {
-      guard let slot = listSlot(of: local, in: node) else { continue }
+    for local in locals {
+      let slot = rule.localLists[local]
       let element = state.localElements[local]
       let origin = facts.origins[slot].flatMap { element < $0.elements.count ? $0.elements[element] : nil }
       out.append(Binding(name: rule.localNames[local], slot: slot, element: element, origin: origin))
@@ -94,34 +76,26 @@ extension Program {
   }
 
   private func observations(
-    _ reads: [(node: Node, value: Value, element: Int?)], facts: CaseFacts, rule: Rule,
-    state: EvaluationState, truth: Truth
+    _ reads: [(node: Node, value: Value, element: Int?)], facts: CaseFacts, rule: Rule, truth: Truth
   ) -> [Observation] {
     var out: [Observation] = []
     var seen: Set<String> = []
     for read in reads {
-      var slot: Int
+      let slot: Int
       var origin: SourceLocation?
       switch read.node.kind {
       case .finding(let s):
         slot = s
         origin = facts.origins[s]?.location
       case .field(let local, let field):
-        slot = -1
-        for condition in rule.conditions {
-          if let s = listSlot(of: local, in: condition.node) {
-            slot = s
-            break
-          }
-        }
-        if slot >= 0, let element = read.element, let o = facts.origins[slot],
+        slot = rule.localLists[local]
+        if let element = read.element, let o = facts.origins[slot],
           element < o.fields.count, field < o.fields[element].count
         {
           origin = o.fields[element][field]
         }
       default: continue
       }
-      guard slot >= 0 else { continue }
       let key = "\(read.node.text)#\(read.element ?? -1)"
       guard seen.insert(key).inserted else { continue }
       out.append(
@@ -150,7 +124,7 @@ extension Program {
     if let done = memo[rule] { return done }
     guard visiting.insert(rule).inserted else { return [] }
     var slots: Set<Int> = []
-    for premise in traces[rule].premises where premise.truth == .unknown {
+    for (position, premise) in traces[rule].premises.enumerated() where premise.truth == .unknown {
       for observation in premise.observations where !observation.value.isKnown {
         if findings[observation.slot].derived {
           for deriver in derivers[observation.slot] where traces[deriver].truth == .unknown {
@@ -161,7 +135,7 @@ extension Program {
         }
       }
       // An unknown `picked` test: the undetermined rules of that output decide it.
-      collectPicked(premise, rule: rule).forEach { output in
+      for output in rules[rule].conditions[position].pickedOutputs {
         for other in outputRules[output] where traces[other].truth == .unknown && other != rule {
           slots.formUnion(missingFindings(rule: other, traces: traces, memo: &memo, visiting: &visiting))
         }
@@ -170,27 +144,6 @@ extension Program {
     let result = slots.sorted()
     memo[rule] = result
     return result
-  }
-
-  private func collectPicked(_ premise: Premise, rule: Int) -> [Int] {
-    guard let condition = rules[rule].conditions.first(where: { $0.text == premise.text }) else { return [] }
-    var outputs: Set<Int> = []
-    func walk(_ node: Node) {
-      switch node.kind {
-      case .picked(let output, _): outputs.insert(output)
-      case .not(let a), .negate(let a), .known(let a, _): walk(a)
-      case .and(let items), .or(let items): items.forEach(walk)
-      case .compare(_, let a, let b), .arithmetic(_, let a, let b):
-        walk(a)
-        walk(b)
-      case .quantifier(_, _, let list, let body):
-        walk(list)
-        body.map(walk)
-      default: break
-      }
-    }
-    walk(condition.node)
-    return outputs.sorted()
   }
 
   private func explainOutput(_ output: Int, evaluation: Evaluation, traces: [RuleTrace]) -> OutputExplanation {

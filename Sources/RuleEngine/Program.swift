@@ -240,11 +240,19 @@ public struct Condition: Sendable, Hashable {
   public var text: String
   public var location: SourceLocation
   public var node: Node
+  /// The quantifier variables (local indices) this condition binds.
+  public var locals: Range<Int>
+  /// Outputs this condition reads with `picked`.
+  public var pickedOutputs: [Int]
 
-  public init(text: String, location: SourceLocation, node: Node) {
+  public init(
+    text: String, location: SourceLocation, node: Node, locals: Range<Int> = 0..<0, pickedOutputs: [Int] = []
+  ) {
     self.text = text
     self.location = location
     self.node = node
+    self.locals = locals
+    self.pickedOutputs = pickedOutputs
   }
 }
 
@@ -264,11 +272,13 @@ public struct Rule: Sendable, Hashable {
   public var localCount: Int
   /// Names of the quantifier variables, by local index.
   public var localNames: [String]
+  /// The list finding (slot) each quantifier variable ranges over, by local index.
+  public var localLists: [Int]
 
   public init(
     id: String, title: String, conditions: [Condition], actions: RuleActions, because: Template?,
     teach: Template?, cite: [String], status: String, author: String?, location: SourceLocation,
-    localCount: Int, localNames: [String]
+    localCount: Int, localNames: [String], localLists: [Int]
   ) {
     self.id = id
     self.title = title
@@ -282,6 +292,7 @@ public struct Rule: Sendable, Hashable {
     self.location = location
     self.localCount = localCount
     self.localNames = localNames
+    self.localLists = localLists
   }
 }
 
