@@ -1,13 +1,13 @@
 /// The evaluation form of every rule condition: the `Node` trees flattened into one array of
 /// fixed-size instructions that hold only indices, so the evaluation loop copies no strings and
-/// touches no reference counts. Built once when a `Program` is made.
+/// does no look-ups by name. Built once when a `Program` is made.
 public struct Code: Sendable {
   enum Op: UInt8, Sendable {
     case constant, finding, field, local, known, not, and, or, compare, between, member, has
     case arithmetic, negate, quantifier, picked
   }
 
-  /// One instruction. The meaning of `flag` and `a`...`d` depends on `op`:
+  /// One instruction. The meaning of `flag` and `a`...`c` depends on `op`:
   /// - constant: a = constant index
   /// - finding: a = slot;  field: a = local, b = field;  local: a = local
   /// - known: flag = wants known (1) or unknown (0), a = operand
@@ -15,7 +15,7 @@ public struct Code: Sendable {
   /// - and / or: a = first child in `children`, b = child count
   /// - compare: flag = comparison, a = lhs, b = rhs
   /// - between: flag = negated, a = subject, b = low, c = high
-  /// - member: flag = negated, a = subject, b = first value in `listValues`, c = count
+  /// - member: flag = negated, a = subject, b = first list value (after `listBase`), c = count
   /// - has: flag = 0 any / 1 all, a = subject, b = set index
   /// - arithmetic: flag = operator, a = lhs, b = rhs
   /// - quantifier: flag = quantifier, a = local, b = list, c = body (-1 for none)
@@ -28,63 +28,30 @@ public struct Code: Sendable {
     var c: Int32
   }
 
-  var instructions: [Instruction] = []
-  var children: [Int32] = []
-  var constants: [Value] = []
-  /// The same instructions, children and constants in fixed memory, read by the interpreter
-  /// without bounds checks or reference counting (built once, never mutated).
-  let storage: Storage
-  /// Member lists, flattened: `member` reads `listValues[start..<start+count]`.
-  var listValues: [Value] = []
-  var sets: [EnumSet] = []
+  /// The instructions of every condition.
+  private(set) var instructions: [Instruction] = []
+  /// Children of `and` / `or` instructions.
+  private(set) var children: [Int32] = []
+  /// Constants, then the values of every `in [...]` list (from `listBase` on).
+  private(set) var constants: [Value] = []
+  private(set) var listBase = 0
+  private(set) var sets: [EnumSet] = []
   /// The node each instruction came from, for tracing.
-  var nodes: [Node] = []
+  private(set) var nodes: [Node] = []
   /// Per rule, the root instruction of each top-level condition.
-  var roots: [[Int32]] = []
+  private(set) var roots: [[Int32]] = []
+  /// Member-list values while emitting; appended to `constants` at the end.
+  private var listValues: [Value] = []
 
   static let comparisons: [Node.Comparison] = [.equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual]
   static let arithmetics: [Node.Arithmetic] = [.add, .subtract, .multiply, .divide]
   static let quantifiers: [Node.Quantifier] = [.some, .no, .every, .count]
 
   init(rules: [Rule]) {
-    storage = Storage()
     roots = rules.map { rule in rule.conditions.map { emit($0.node) } }
-    storage.listBase = constants.count
-    storage.fill(instructions: instructions, children: children, constants: constants + listValues, sets: sets)
-  }
-
-  /// Owns the fixed copies of the code; immutable once filled, so sharing it is safe.
-  final class Storage: @unchecked Sendable {
-    private(set) var instructions = UnsafeMutableBufferPointer<Instruction>.allocate(capacity: 0)
-    private(set) var children = UnsafeMutableBufferPointer<Int32>.allocate(capacity: 0)
-    private(set) var constants = UnsafeMutableBufferPointer<Value>.allocate(capacity: 0)
-    private(set) var sets = UnsafeMutableBufferPointer<EnumSet>.allocate(capacity: 0)
-    /// Where member-list values start in `constants`.
-    fileprivate(set) var listBase = 0
-
-    fileprivate func fill(instructions: [Instruction], children: [Int32], constants: [Value], sets: [EnumSet]) {
-      self.instructions.deallocate()
-      self.children.deallocate()
-      self.constants.deallocate()
-      self.instructions = .allocate(capacity: instructions.count)
-      _ = self.instructions.initialize(from: instructions)
-      self.children = .allocate(capacity: children.count)
-      _ = self.children.initialize(from: children)
-      self.constants = .allocate(capacity: constants.count)
-      _ = self.constants.initialize(from: constants)
-      self.sets.deallocate()
-      self.sets = .allocate(capacity: sets.count)
-      _ = self.sets.initialize(from: sets)
-    }
-
-    deinit {
-      instructions.deallocate()
-      children.deallocate()
-      constants.deinitialize()
-      constants.deallocate()
-      sets.deinitialize()
-      sets.deallocate()
-    }
+    listBase = constants.count
+    constants += listValues
+    listValues = []
   }
 
   private mutating func append(_ node: Node, _ op: Op, flag: UInt8 = 0, a: Int32 = 0, b: Int32 = 0, c: Int32 = 0) -> Int32 {

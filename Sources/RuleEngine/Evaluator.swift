@@ -23,28 +23,17 @@ struct EvaluationState {
 struct Interpreter<T: EvaluationTracer> {
   let code: Code
   var tracer: T
-  // Fixed views of the code (kept alive by `code.storage`).
-  let instructions: UnsafeMutableBufferPointer<Code.Instruction>
-  let children: UnsafeMutableBufferPointer<Int32>
-  let constants: UnsafeMutableBufferPointer<Value>
-  let sets: UnsafeMutableBufferPointer<EnumSet>
-  let listBase: Int
 
   init(code: Code, tracer: T) {
     self.code = code
     self.tracer = tracer
-    self.instructions = code.storage.instructions
-    self.children = code.storage.children
-    self.constants = code.storage.constants
-    self.sets = code.storage.sets
-    self.listBase = code.storage.listBase
   }
 
   mutating func value(_ index: Int32, _ s: inout EvaluationState) -> Value {
-    let i = instructions[Int(index)]
+    let i = code.instructions[Int(index)]
     switch i.op {
     case .constant:
-      return constants[Int(i.a)]
+      return code.constants[Int(i.a)]
     case .finding:
       let v = s.facts[Int(i.a)]
       if !(T.self == NoTracer.self) { tracer.read(code.nodes[Int(index)], v, element: nil) }
@@ -98,10 +87,10 @@ struct Interpreter<T: EvaluationTracer> {
   }
 
   mutating func truth(_ index: Int32, _ s: inout EvaluationState) -> Truth {
-    let i = instructions[Int(index)]
+    let i = code.instructions[Int(index)]
     switch i.op {
     case .constant:
-      if case .boolean(let b) = constants[Int(i.a)] { return Truth(b) }
+      if case .boolean(let b) = code.constants[Int(i.a)] { return Truth(b) }
       return .unknown
     case .finding, .field:
       if case .boolean(let b) = value(index, &s) { return Truth(b) }
@@ -113,14 +102,14 @@ struct Interpreter<T: EvaluationTracer> {
     case .and:
       var result = Truth.true
       for k in i.a..<(i.a + i.b) {
-        result = result && truth(children[Int(k)], &s)
+        result = result && truth(code.children[Int(k)], &s)
         if result == .false { return .false }
       }
       return result
     case .or:
       var result = Truth.false
       for k in i.a..<(i.a + i.b) {
-        result = result || truth(children[Int(k)], &s)
+        result = result || truth(code.children[Int(k)], &s)
         if result == .true { return .true }
       }
       return result
@@ -137,16 +126,16 @@ struct Interpreter<T: EvaluationTracer> {
     case .member:
       let v = value(i.a, &s)
       guard v.isKnown else { return .unknown }
-      let start = listBase + Int(i.b)
+      let start = code.listBase + Int(i.b)
       var found = false
-      for k in start..<(start + Int(i.c)) where Self.compare(.equal, v, constants[k]) == .true {
+      for k in start..<(start + Int(i.c)) where Self.compare(.equal, v, code.constants[k]) == .true {
         found = true
         break
       }
       return Truth(found != (i.flag == 1))
     case .has:
       guard case .set(let set) = value(i.a, &s) else { return .unknown }
-      let wanted = sets[Int(i.b)]
+      let wanted = code.sets[Int(i.b)]
       return Truth(i.flag == 0 ? set.intersects(wanted) : set.isSuperset(of: wanted))
     case .quantifier:
       guard i.flag != 3 else {
