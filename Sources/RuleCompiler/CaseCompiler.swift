@@ -98,10 +98,10 @@ public struct CaseCompiler: Sendable {
     if case .null = node.kind { return .unknown }
     switch type {
     case .boolean:
-      guard case .scalar(let s, false) = node.kind, s == "true" || s == "false" else { return mismatch("true or false") }
-      return .boolean(s == "true")
+      guard case .scalar(let s, false) = node.kind, let b = ScalarText.boolean(s) else { return mismatch("true or false") }
+      return .boolean(b)
     case .integer, .number:
-      guard case .scalar(let s, false) = node.kind, let n = Self.number(s) else {
+      guard case .scalar(let s, false) = node.kind, let n = ScalarText.number(s) else {
         return mismatch(type == .integer ? "a whole number" : "a number")
       }
       if type == .integer && n != n.rounded() { return mismatch("a whole number") }
@@ -192,23 +192,6 @@ public struct CaseCompiler: Sendable {
     case .record:
       return mismatch("a record")
     }
-  }
-
-  /// A YAML plain scalar as a finite number (digits, sign, point, exponent, `_` separators), or nil
-  /// (so `nan`, `inf` and hex are not numbers here).
-  static func number(_ text: String) -> Double? {
-    var underscores = false
-    for c in text.utf8 {
-      switch c {
-      case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "+"),
-        UInt8(ascii: "e"), UInt8(ascii: "E"):
-        continue
-      case UInt8(ascii: "_"): underscores = true
-      default: return nil
-      }
-    }
-    guard let n = Double(underscores ? text.filter { $0 != "_" } : text), n.isFinite else { return nil }
-    return n
   }
 
   /// Days since 1970-01-01 for a `YYYY-MM-DD` date, or nil.

@@ -84,7 +84,7 @@ package enum CheckCatalogue {
   {
     Diagnostic(
       .error, code: "value-out-of-range",
-      "\(value) is outside the range of '\(owner)' [\(format(range.lowerBound)), \(format(range.upperBound))]",
+      "\(value) is outside the range of '\(owner)' [\(NumberText.format(range.lowerBound)), \(NumberText.format(range.upperBound))]",
       at: location, hint: "check the value, or the range declared in the vocabulary")
   }
 
@@ -169,7 +169,4 @@ package enum CheckCatalogue {
       hint: "remove the loop in 'extends'")
   }
 
-  package static func format(_ n: Double) -> String {
-    n == n.rounded() && abs(n) < 1e15 ? String(Int(n)) : String(n)
-  }
 }

@@ -214,7 +214,7 @@ extension PackCompiler {
       {
         diagnostics.append(
           CheckCatalogue.neverTrue(
-            text, why: "'\(subject.text)' lies in [\(CheckCatalogue.format(range.lowerBound)), \(CheckCatalogue.format(range.upperBound))]",
+            text, why: "'\(subject.text)' lies in [\(NumberText.format(range.lowerBound)), \(NumberText.format(range.upperBound))]",
             at: e.location))
       }
       return make(.between(subject, lowNode, highNode, negated: negated), .boolean)
@@ -442,7 +442,7 @@ extension PackCompiler {
       diagnostics.append(
         CheckCatalogue.neverTrue(
           text,
-          why: "'\(subject.text)' lies in [\(CheckCatalogue.format(range.lowerBound)), \(CheckCatalogue.format(range.upperBound))]",
+          why: "'\(subject.text)' lies in [\(NumberText.format(range.lowerBound)), \(NumberText.format(range.upperBound))]",
           at: location))
     }
   }
@@ -454,7 +454,7 @@ extension PackCompiler {
       return true
     }
     diagnostics.append(
-      CheckCatalogue.outOfRange(CheckCatalogue.format(n), of: subject.text, range: range, at: literal.location))
+      CheckCatalogue.outOfRange(NumberText.format(n), of: subject.text, range: range, at: literal.location))
     return false
   }
 

@@ -1,3 +1,4 @@
+import RuleDiagnostics
 import Foundation
 import RuleEngine
 
@@ -39,11 +40,11 @@ public struct CheckRenderer: Sendable {
   }
 
   private func points(_ w: Double) -> String {
-    "\(ValueFormatter.number(w)) point\(w == 1 ? "" : "s")"
+    "\(NumberText.format(w)) point\(w == 1 ? "" : "s")"
   }
 
   private func signed(_ w: Double) -> String {
-    (w < 0 ? "-" : "+") + ValueFormatter.number(abs(w))
+    (w < 0 ? "-" : "+") + NumberText.format(abs(w))
   }
 
   private func tag(_ verdict: String) -> String {

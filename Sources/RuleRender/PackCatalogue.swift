@@ -47,7 +47,7 @@ public struct PackCatalogue: Sendable {
     }
     out += "\n## Vocabulary\n\n| finding | type | range / unit | description | ask |\n|---|---|---|---|---|\n"
     for finding in program.findings {
-      var range = finding.range.map { "\(ValueFormatter.number($0.lowerBound))-\(ValueFormatter.number($0.upperBound))" } ?? ""
+      var range = finding.range.map { "\(NumberText.format($0.lowerBound))-\(NumberText.format($0.upperBound))" } ?? ""
       if let unit = finding.unit { range += range.isEmpty ? unit : " \(unit)" }
       let kind = typeName(finding.type) + (finding.derived ? " (derived)" : "")
       out += "| `\(finding.name)` | \(cell(kind)) | \(cell(range)) | \(cell(finding.description)) | \(cell(finding.ask ?? "")) |\n"
@@ -56,7 +56,7 @@ public struct PackCatalogue: Sendable {
     for output in program.outputs {
       out += "### `\(output.name)`: \(output.title)\n\n"
       out += "Picks \(output.max.map { "at most \($0) values" } ?? "any number of values") with at least "
-      out += "\(ValueFormatter.number(output.minWeight)) points of evidence.\n\n| value | label | cite |\n|---|---|---|\n"
+      out += "\(NumberText.format(output.minWeight)) points of evidence.\n\n| value | label | cite |\n|---|---|---|\n"
       for value in output.values {
         out += "| `\(value.name)` | \(cell(value.label)) | \(value.cite.joined(separator: ", ")) |\n"
       }
@@ -85,7 +85,7 @@ public struct PackCatalogue: Sendable {
   private func actions(_ rule: Rule) -> String {
     var parts: [String] = []
     for (o, v) in rule.actions.suggest {
-      parts.append("suggest \(program.outputs[o].name): `\(program.outputs[o].values[v].name)` (\(rule.actions.weight >= 0 ? "+" : "")\(ValueFormatter.number(rule.actions.weight)))")
+      parts.append("suggest \(program.outputs[o].name): `\(program.outputs[o].values[v].name)` (\(rule.actions.weight >= 0 ? "+" : "")\(NumberText.format(rule.actions.weight)))")
     }
     for (o, v) in rule.actions.exclude {
       parts.append("exclude \(program.outputs[o].name): `\(program.outputs[o].values[v].name)`")

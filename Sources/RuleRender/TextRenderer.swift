@@ -1,3 +1,4 @@
+import RuleDiagnostics
 /// Renders a `Report` for people: plain text (optionally coloured) or Markdown.
 public struct ReportRenderer: Sendable {
   /// Plain text or Markdown.
@@ -38,7 +39,7 @@ public struct ReportRenderer: Sendable {
   }
 
   private func points(_ w: Double) -> String {
-    let n = ValueFormatter.number(w)
+    let n = NumberText.format(w)
     return "\(n) point\(w == 1 ? "" : "s")"
   }
 
@@ -145,7 +146,7 @@ public struct ReportRenderer: Sendable {
   /// "2 points ahead; x needs 3 points more", with ties and strict overtaking said plainly.
   private func standing(_ c: Report.CompetitionEntry) -> String {
     let ahead = c.gap == 0 ? "tied on evidence, ranked by declared order" : "\(points(c.gap)) ahead"
-    let needed = ValueFormatter.number((c.needed * 1000).rounded() / 1000)
+    let needed = NumberText.format((c.needed * 1000).rounded() / 1000)
     let more = c.needed > c.gap && c.needed - c.gap < 0.001
       ? (c.gap == 0 ? "any further evidence" : "more than \(points(c.gap))")
       : "\(needed) point\(needed == "1" ? "" : "s") more"
@@ -153,7 +154,7 @@ public struct ReportRenderer: Sendable {
   }
 
   private func renderRule(_ rule: Report.RuleInfo, sign: String, indent: Int) -> String {
-    var out = bullet("\(sign)\(ValueFormatter.number(abs(rule.weight ?? 0))) \(code(rule.id)): \(rule.because ?? rule.title) [\(rule.status); \(rule.cite.joined(separator: ", "))]", indent: indent)
+    var out = bullet("\(sign)\(NumberText.format(abs(rule.weight ?? 0))) \(code(rule.id)): \(rule.because ?? rule.title) [\(rule.status); \(rule.cite.joined(separator: ", "))]", indent: indent)
     for premise in rule.premises {
       let values = premise.observed.map { o in
         "\(o.name) = \(o.value)" + (o.source.map { " at \($0)" } ?? "") + (o.derived_by.map { " (derived by \($0.joined(separator: ", ")))" } ?? "")
@@ -164,7 +165,7 @@ public struct ReportRenderer: Sendable {
   }
 
   private func renderMiss(_ rule: Report.RuleInfo, indent: Int) -> String {
-    var out = bullet("nearest miss \(code(rule.id)) (+\(ValueFormatter.number(rule.weight ?? 0)), \(rule.result)): \(rule.title)", indent: indent)
+    var out = bullet("nearest miss \(code(rule.id)) (+\(NumberText.format(rule.weight ?? 0)), \(rule.result)): \(rule.title)", indent: indent)
     for premise in rule.premises where premise.truth != "true" {
       let values = premise.observed.map { "\($0.name) = \($0.value)" }
       out += bullet("\(premise.truth): \(code(premise.condition))" + (values.isEmpty ? "" : " (\(values.joined(separator: "; ")))"), indent: indent + 1)

@@ -1,3 +1,4 @@
+import RuleDiagnostics
 public import RuleEngine
 
 /// Turns runtime values and templates into text.
@@ -11,7 +12,7 @@ public struct ValueFormatter: Sendable {
     switch value {
     case .unknown: return "unknown"
     case .boolean(let b): return b ? "true" : "false"
-    case .number(let n): return Self.number(n)
+    case .number(let n): return NumberText.format(n)
     case .enumValue(let i):
       if case .enumeration(let e) = type, i < program.enums[e].values.count { return program.enums[e].values[i] }
       return "#\(i)"
@@ -39,12 +40,6 @@ public struct ValueFormatter: Sendable {
     return "{" + parts.joined(separator: ", ") + "}"
   }
 
-  public static func number(_ n: Double) -> String {
-    if n == n.rounded(), abs(n) < 1e15 { return String(Int(n)) }
-    var text = String((n * 1000).rounded() / 1000)
-    if text.hasSuffix(".0") { text.removeLast(2) }
-    return text
-  }
 
   static func date(_ days: Int) -> String {
     // Civil from days (Howard Hinnant's algorithm).

@@ -170,7 +170,7 @@ public struct ExpressionParser {
 
   private func describe(_ token: Token) -> String {
     switch token {
-    case .number(let n): "number '\(Self.format(n))'"
+    case .number(let n): "number '\(NumberText.format(n))'"
     case .string(let s): "string \"\(s)\""
     case .name(let n): Self.keywords.contains(n) ? "keyword '\(n)'" : "name '\(n)'"
     case .symbol(let s): "'\(s)'"
@@ -178,9 +178,6 @@ public struct ExpressionParser {
     }
   }
 
-  static func format(_ n: Double) -> String {
-    n == n.rounded() && abs(n) < 1e15 ? String(Int(n)) : String(n)
-  }
 
   private func unexpected(expecting: String) -> ParseError {
     ParseError(

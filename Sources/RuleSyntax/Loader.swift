@@ -236,9 +236,9 @@ struct PackFileLoader {
         continue
       }
       let value: ConstantSyntax.Value
-      if let number = NodeReader.parseNumber(text) {
+      if let number = ScalarText.number(text) {
         value = .number(number)
-      } else if let boolean = NodeReader.parseBoolean(text) {
+      } else if let boolean = ScalarText.boolean(text) {
         value = .boolean(boolean)
       } else {
         reader.diagnostics.append(

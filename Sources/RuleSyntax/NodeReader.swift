@@ -88,7 +88,7 @@ struct NodeReader {
 
   mutating func number(_ node: YNode?, _ what: String) -> Located<Double>? {
     guard let node, !node.isNull else { return nil }
-    guard case .scalar(let text, .plain) = node.kind, let value = Self.parseNumber(text) else {
+    guard case .scalar(let text, .plain) = node.kind, let value = ScalarText.number(text) else {
       diagnostics.append(
         SyntaxCatalogue.wrongShape(expected: "a number", found: node.scalar.map { "'\($0)'" } ?? node.shapeName, for: what, at: node.location))
       return nil
@@ -108,7 +108,7 @@ struct NodeReader {
 
   mutating func boolean(_ node: YNode?, _ what: String) -> Located<Bool>? {
     guard let node, !node.isNull else { return nil }
-    guard case .scalar(let text, .plain) = node.kind, let value = Self.parseBoolean(text) else {
+    guard case .scalar(let text, .plain) = node.kind, let value = ScalarText.boolean(text) else {
       diagnostics.append(
         SyntaxCatalogue.wrongShape(expected: "true or false", found: node.scalar.map { "'\($0)'" } ?? node.shapeName, for: what, at: node.location))
       return nil
@@ -135,20 +135,6 @@ struct NodeReader {
     return items
   }
 
-  static func parseNumber(_ text: String) -> Double? {
-    guard !text.isEmpty, text.unicodeScalars.allSatisfy({ "0123456789.-+eE_".unicodeScalars.contains($0) }),
-      let value = Double(text.filter { $0 != "_" }), value.isFinite
-    else { return nil }
-    return value
-  }
-
-  static func parseBoolean(_ text: String) -> Bool? {
-    switch text {
-    case "true", "True", "TRUE": true
-    case "false", "False", "FALSE": false
-    default: nil
-    }
-  }
 
   /// Converts a YAML node to an untyped data value (for case findings).
   static func data(_ node: YNode) -> DataNode {
@@ -166,3 +152,33 @@ struct NodeReader {
   }
 }
 
+
+/// How plain YAML scalars read as numbers and booleans, the same for packs and cases.
+package enum ScalarText {
+  /// A finite number (digits, sign, point, exponent, `_` separators), or nil: `nan`, `inf` and hex
+  /// are not numbers here.
+  package static func number(_ text: String) -> Double? {
+    guard !text.isEmpty else { return nil }
+    var underscores = false
+    for c in text.utf8 {
+      switch c {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "+"),
+        UInt8(ascii: "e"), UInt8(ascii: "E"):
+        continue
+      case UInt8(ascii: "_"): underscores = true
+      default: return nil
+      }
+    }
+    guard let n = Double(underscores ? text.filter { $0 != "_" } : text), n.isFinite else { return nil }
+    return n
+  }
+
+  /// `true` / `false` (also capitalised or upper case), or nil.
+  package static func boolean(_ text: String) -> Bool? {
+    switch text {
+    case "true", "True", "TRUE": true
+    case "false", "False", "FALSE": false
+    default: nil
+    }
+  }
+}

@@ -170,12 +170,11 @@ public struct PackTester {
     let evaluation = program.evaluate(facts)
     func describeStatus(_ o: Int, _ v: Int) -> String {
       let result = evaluation.outputs[o]
-      let weight = result.weights[v]
-      let w = weight == weight.rounded() ? String(Int(weight)) : String(weight)
+      let w = NumberText.format(result.weights[v])
       switch result.statuses[v] {
       case .picked(let rank): return "picked (rank \(rank + 1), \(w) points)"
       case .excluded: return "excluded by \(result.excludedBy[v].map { program.rules[$0].id }.joined(separator: ", "))"
-      case .belowThreshold: return "not picked (\(w) points, below \(program.outputs[o].minWeight))"
+      case .belowThreshold: return "not picked (\(w) points, below \(NumberText.format(program.outputs[o].minWeight)))"
       case .outranked: return "not picked (outranked, \(w) points)"
       }
     }
