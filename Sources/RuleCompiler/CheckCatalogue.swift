@@ -165,8 +165,15 @@ package enum CheckCatalogue {
 
   package static func extendsCycle(_ path: String, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
-      .error, code: "extends-cycle", "pack '\(path)' extends itself through 'extends'", at: location,
-      hint: "remove the loop in 'extends'")
+      .error, code: "extends-cycle", "pack '\(path)' is extended more than once or extends itself",
+      at: location, hint: "remove the repeated or looping entry in 'extends'")
   }
+
+  package static func extendsNotFound(_ path: String, at location: SourceLocation) -> Diagnostic {
+    Diagnostic(
+      .error, code: "extends-not-found", "no pack folder at '\(path)'", at: location,
+      hint: "give the path of a pack folder, relative to this pack")
+  }
+
 
 }

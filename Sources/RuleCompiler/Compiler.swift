@@ -260,7 +260,7 @@ struct PackCompiler {
     localCount = 0
     readsFindings = []
     readsOutputs = []
-    let errorsBefore = diagnostics.filter { $0.severity == .error }.count
+    let firstDiagnostic = diagnostics.count
     var conditions: [Condition] = []
     for item in syntax.when {
       let firstLocal = localCount
@@ -306,8 +306,7 @@ struct PackCompiler {
     }
     let because = syntax.because.flatMap { compileTemplate($0) }
     let teach = syntax.teach.flatMap { compileTemplate($0) }
-    let errorsAfter = diagnostics.filter { $0.severity == .error }.count
-    guard errorsAfter == errorsBefore else { return nil }
+    guard !diagnostics[firstDiagnostic...].contains(where: { $0.severity == .error }) else { return nil }
     return Rule(
       id: syntax.id.value, title: syntax.title?.value ?? syntax.id.value, conditions: conditions,
       actions: RuleActions(

@@ -305,12 +305,9 @@ public struct CheckRenderer: Sendable {
       out += line(
         "\(code(rule.id)) (\(signed(rule.weight ?? 0)), \(rule.result)): \(rule.title)", depth: 2)
       for premise in rule.premises where premise.truth != "true" {
-        let values = premise.observed.map { o in
-          "\(o.name) = \(o.value)" + (o.source.map { " at \($0)" } ?? "")
-        }
         out += line(
           "\(premise.truth == "false" ? "fails" : "unknown"): \(code(premise.condition))"
-            + (values.isEmpty ? "" : " (\(values.joined(separator: "; ")))"), depth: 3)
+            + premise.observedSuffix(sources: true, derivations: false), depth: 3)
       }
       if let teach = rule.teach { out += line("teach: \(teach)", depth: 3) }
     }

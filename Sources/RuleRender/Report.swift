@@ -256,12 +256,7 @@ public struct ReportBuilder: Sendable {
     let r = program.rules[index]
     let trace = explanation.rules[index]
     let evaluation = explanation.evaluation
-    let result: String
-    switch trace.truth {
-    case .true: result = "fired"
-    case .false: result = "failed"
-    case .unknown: result = "undetermined"
-    }
+    let result = resultName(trace.truth)
     let premises = detail ? trace.premises.map { premise in
       Report.PremiseInfo(
         condition: premise.text, truth: premise.truth.description, location: premise.location.description,
@@ -301,5 +296,18 @@ public struct ReportBuilder: Sendable {
     case .false: "failed"
     case .unknown: "undetermined"
     }
+  }
+}
+
+extension Report.PremiseInfo {
+  /// The values a premise read, as ` (name = value at file:line:col; ...)`, or "" when it read
+  /// none; `sources` adds where each value is written, `derivations` the rules behind derived ones.
+  func observedSuffix(sources: Bool, derivations: Bool) -> String {
+    guard !observed.isEmpty else { return "" }
+    let values = observed.map { o in
+      "\(o.name) = \(o.value)" + (sources ? o.source.map { " at \($0)" } ?? "" : "")
+        + (derivations ? o.derived_by.map { " (derived by \($0.joined(separator: ", ")))" } ?? "" : "")
+    }
+    return " (\(values.joined(separator: "; ")))"
   }
 }

@@ -24,8 +24,8 @@ public struct TestRunRenderer: Sendable {
           let info = builder.ruleInfo(rule, explanation: explanation, detail: true)
           out += "        rule \(info.id): \(info.result)\n"
           for premise in info.premises where premise.truth != "true" || info.result == "fired" {
-            let values = premise.observed.map { "\($0.name) = \($0.value)" }.joined(separator: "; ")
-            out += "          \(premise.truth): \(premise.condition)\(values.isEmpty ? "" : " (\(values))")\n"
+            out += "          \(premise.truth): \(premise.condition)"
+              + premise.observedSuffix(sources: false, derivations: false) + "\n"
           }
         }
       }

@@ -156,10 +156,10 @@ public struct ReportRenderer: Sendable {
   private func renderRule(_ rule: Report.RuleInfo, sign: String, indent: Int) -> String {
     var out = bullet("\(sign)\(NumberText.format(abs(rule.weight ?? 0))) \(code(rule.id)): \(rule.because ?? rule.title) [\(rule.status); \(rule.cite.joined(separator: ", "))]", indent: indent)
     for premise in rule.premises {
-      let values = premise.observed.map { o in
-        "\(o.name) = \(o.value)" + (o.source.map { " at \($0)" } ?? "") + (o.derived_by.map { " (derived by \($0.joined(separator: ", ")))" } ?? "")
-      }
-      out += bullet("\(premise.truth == "true" ? "holds" : premise.truth): \(code(premise.condition))" + (values.isEmpty ? "" : " (\(values.joined(separator: "; ")))"), indent: indent + 1)
+      let truth = premise.truth == "true" ? "holds" : premise.truth
+      out += bullet(
+        "\(truth): \(code(premise.condition))" + premise.observedSuffix(sources: true, derivations: true),
+        indent: indent + 1)
     }
     return out
   }
@@ -167,8 +167,9 @@ public struct ReportRenderer: Sendable {
   private func renderMiss(_ rule: Report.RuleInfo, indent: Int) -> String {
     var out = bullet("nearest miss \(code(rule.id)) (+\(NumberText.format(rule.weight ?? 0)), \(rule.result)): \(rule.title)", indent: indent)
     for premise in rule.premises where premise.truth != "true" {
-      let values = premise.observed.map { "\($0.name) = \($0.value)" }
-      out += bullet("\(premise.truth): \(code(premise.condition))" + (values.isEmpty ? "" : " (\(values.joined(separator: "; ")))"), indent: indent + 1)
+      out += bullet(
+        "\(premise.truth): \(code(premise.condition))" + premise.observedSuffix(sources: false, derivations: false),
+        indent: indent + 1)
     }
     return out
   }
@@ -193,10 +194,9 @@ public struct ReportRenderer: Sendable {
       if let because = rule.because { out += bullet("because: \(because)", indent: 1) }
       for b in rule.bindings { out += bullet("\(b.name) = \(b.value)" + (b.source.map { " at \($0)" } ?? ""), indent: 1) }
       for premise in rule.premises {
-        let values = premise.observed.map { o in
-          "\(o.name) = \(o.value)" + (o.source.map { " at \($0)" } ?? "") + (o.derived_by.map { " (derived by \($0.joined(separator: ", ")))" } ?? "")
-        }
-        out += bullet("\(premise.truth): \(code(premise.condition))" + (values.isEmpty ? "" : " (\(values.joined(separator: "; ")))"), indent: 1)
+        out += bullet(
+          "\(premise.truth): \(code(premise.condition))" + premise.observedSuffix(sources: true, derivations: true),
+          indent: 1)
       }
       if !rule.missing.isEmpty { out += bullet("undetermined for lack of: \(names(rule.missing, limit: 12))", indent: 1) }
     }

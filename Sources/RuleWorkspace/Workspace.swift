@@ -89,6 +89,10 @@ public enum Workspace {
     return path.hasPrefix("/") ? "/" + joined : (joined.isEmpty ? "." : joined)
   }
 
+  static func lastComponent(of path: String) -> String {
+    path.split(separator: "/").last.map(String.init) ?? path
+  }
+
   public static func parent(of path: String) -> String {
     guard let slash = path.lastIndex(of: "/") else { return "." }
     let parent = String(path[..<slash])
@@ -125,16 +129,14 @@ extension Workspace {
     func load(_ dir: String, via: Located<String>?) throws -> PackSyntax? {
       if visited.contains(dir) {
         if let via {
-          diagnostics.append(
-            Diagnostic(.error, code: "extends-cycle", "pack '\(dir)' is extended more than once or extends itself", at: via.location, hint: "remove the repeated or looping entry in 'extends'"))
+          diagnostics.append(CheckCatalogue.extendsCycle(lastComponent(of: dir), at: via.location))
         }
         return nil
       }
       visited.insert(dir)
       guard isDirectory(dir) else {
         if let via {
-          diagnostics.append(
-            Diagnostic(.error, code: "extends-not-found", "no pack folder at '\(via.value)'", at: via.location, hint: "give the path of a pack folder, relative to this pack"))
+          diagnostics.append(CheckCatalogue.extendsNotFound(via.value, at: via.location))
           return nil
         }
         throw ReadError(path: dir, reason: "no such pack folder")
@@ -159,30 +161,30 @@ extension Workspace {
     guard let syntax = try load(root, via: nil) else {
       throw ReadError(path: root, reason: "cannot load the pack")
     }
-    var program: Program?
-    if !diagnostics.hasErrors {
-      let compiled = Compiler.compile(syntax, extending: base)
-      diagnostics += compiled.diagnostics
-      program = compiled.value
-    } else {
-      // Still check names and types so that one run reports everything it can.
-      diagnostics += Compiler.compile(syntax, extending: base).diagnostics
-    }
+    return assemble(directory: root, syntax: syntax, base: base, diagnostics: diagnostics, sources: sources)
+  }
+
+  /// Checks and compiles loaded pack syntax. It compiles even after load errors, so that one run
+  /// reports every problem it can; the program is kept only when there is no error at all.
+  public static func assemble(
+    directory: String, syntax: PackSyntax, base: [PackSyntax] = [], diagnostics: [Diagnostic],
+    sources: [String: SourceFile]
+  ) -> LoadedPack {
+    let compiled = Compiler.compile(syntax, extending: base)
+    let all = (diagnostics + compiled.diagnostics).normalized()
     return LoadedPack(
-      directory: root, syntax: syntax, program: diagnostics.hasErrors ? nil : program,
-      diagnostics: diagnostics.normalized(), sources: sources)
+      directory: directory, syntax: syntax, program: all.hasErrors ? nil : compiled.value, diagnostics: all,
+      sources: sources)
   }
 
   public static let defaultPack = "rules/ipt-core"
 
   public static func loadBundled() -> LoadedPack {
-    let files = BundledPack.files.map { SourceFile(path: $0.path, text: $0.text) }
-    let (syntax, loadDiagnostics) = Loader.loadPack(directory: defaultPack, files: files)
-    let compiled = Compiler.compile(syntax)
-    let diagnostics = (loadDiagnostics + compiled.diagnostics).normalized()
-    return LoadedPack(
-      directory: defaultPack, syntax: syntax, program: diagnostics.hasErrors ? nil : compiled.value,
-      diagnostics: diagnostics, sources: Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a }))
+    let files = bundledFiles
+    let (syntax, diagnostics) = Loader.loadPack(directory: defaultPack, files: files)
+    return assemble(
+      directory: defaultPack, syntax: syntax, diagnostics: diagnostics,
+      sources: Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a }))
   }
 }
 

@@ -53,9 +53,8 @@ public enum TestSupport {
   public static func compile(files: [String: String], directory: String = "pack") -> (Program?, [Diagnostic]) {
     let sources = files.keys.sorted().map { SourceFile(path: "\(directory)/\($0)", text: files[$0] ?? "") }
     let (syntax, loadDiagnostics) = Loader.loadPack(directory: directory, files: sources)
-    let compiled = Compiler.compile(syntax)
-    let diagnostics = (loadDiagnostics + compiled.diagnostics).normalized()
-    return (diagnostics.hasErrors ? nil : compiled.value, diagnostics)
+    let pack = Workspace.assemble(directory: directory, syntax: syntax, diagnostics: loadDiagnostics, sources: [:])
+    return (pack.program, pack.diagnostics)
   }
 
   /// Checks an in-memory case against a program.
