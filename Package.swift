@@ -81,7 +81,7 @@ let package = Package(
       exclude: ["Snapshots"], swiftSettings: strictSettings),
     .testTarget(
       name: "FormulationCheckTests",
-      dependencies: ["RuleRender", "RuleEngine", "RuleCompiler", "RuleSyntax", "RuleDiagnostics", "TestSupport"],
+      dependencies: ["RuleRender", "RuleEngine", "RuleCompiler", "RuleSyntax", "RuleDiagnostics", "TestSupport", "RuleWorkspace"],
       exclude: ["Snapshots"], swiftSettings: strictSettings),
     .testTarget(
       name: "CLITests", dependencies: ["ipt", "TestSupport"], swiftSettings: strictSettings),

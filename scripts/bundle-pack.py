@@ -18,7 +18,7 @@ def pack_files():
     found = []
     for folder, dirs, files in os.walk(base):
         rel_folder = os.path.relpath(folder, base)
-        if rel_folder == "tests" or rel_folder.startswith("tests" + os.sep):
+        if rel_folder.split(os.sep)[0] in ("tests", "cases"):
             continue
         for name in files:
             if name.endswith((".yaml", ".yml")):

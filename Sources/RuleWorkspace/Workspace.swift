@@ -62,12 +62,21 @@ public enum Workspace {
     }
     var paths: [String] = []
     while let relative = enumerator.nextObject() as? String {
-      if skipTests && (relative == "tests" || relative.hasPrefix("tests/")) { continue }
+      if skipTests && Self.isOutsidePackFiles(relative) { continue }
       if relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") {
         paths.append(join(directory, relative))
       }
     }
     return paths.sorted()
+  }
+
+  /// Whether a path inside a pack folder belongs to the pack's tests or sample cases (`tests/`,
+  /// `cases/`) rather than to the pack itself.
+  static func isOutsidePackFiles(_ relative: String) -> Bool {
+    for folder in ["tests", "cases"] where relative == folder || relative.hasPrefix(folder + "/") {
+      return true
+    }
+    return false
   }
 
   public static func join(_ a: String, _ b: String) -> String {

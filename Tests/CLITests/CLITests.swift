@@ -41,7 +41,7 @@ struct CLITests {
 
   @Test("evaluate prints an explained formulation and exits 0")
   func evaluate() throws {
-    let run = try Self.ipt(["evaluate", "cases/c01-grief-recent-death.yaml"])
+    let run = try Self.ipt(["evaluate", "rules/ipt-core/cases/c01-grief-recent-death.yaml"])
     #expect(run.status == 0)
     #expect(run.stdout.contains("not a diagnosis"))
     #expect(run.stdout.contains("Grief"))
@@ -53,7 +53,7 @@ struct CLITests {
     let bad = FileManager.default.temporaryDirectory.appendingPathComponent("ipt-cli-bad-\(getpid()).yaml")
     try "case: bad\nfindings:\n  phq_9: 12\n".write(to: bad, atomically: true, encoding: .utf8)
     defer { try? FileManager.default.removeItem(at: bad) }
-    let run = try Self.ipt(["evaluate", "--format", "jsonl", "cases/c01-grief-recent-death.yaml", bad.path, "cases/c02-dispute-renegotiation.yaml"])
+    let run = try Self.ipt(["evaluate", "--format", "jsonl", "rules/ipt-core/cases/c01-grief-recent-death.yaml", bad.path, "rules/ipt-core/cases/c02-dispute-renegotiation.yaml"])
     #expect(run.status == 2)
     #expect(run.stdout.split(separator: "\n").count == 2)
     #expect(run.stderr.contains("[unknown-finding] unknown finding 'phq_9'"))
@@ -63,9 +63,9 @@ struct CLITests {
 
   @Test("a file that is not there is a one-line error and exit 2")
   func missingFile() throws {
-    let run = try Self.ipt(["evaluate", "cases/no-such-case.yaml"])
+    let run = try Self.ipt(["evaluate", "rules/ipt-core/cases/no-such-case.yaml"])
     #expect(run.status == 2)
-    #expect(run.stderr.hasPrefix("cases/no-such-case.yaml: error: no such file\n"))
+    #expect(run.stderr.hasPrefix("rules/ipt-core/cases/no-such-case.yaml: error: no such file\n"))
   }
 
   @Test("lint exits 0 on the default pack and 1 on a pack with errors")
@@ -78,7 +78,7 @@ struct CLITests {
 
   @Test("a bad command line exits 64")
   func badUsage() throws {
-    #expect(try Self.ipt(["evaluate", "--format", "pdf", "cases/c01-grief-recent-death.yaml"]).status == 64)
+    #expect(try Self.ipt(["evaluate", "--format", "pdf", "rules/ipt-core/cases/c01-grief-recent-death.yaml"]).status == 64)
     #expect(try Self.ipt(["no-such-command"]).status == 64)
   }
 
@@ -88,7 +88,7 @@ struct CLITests {
     #expect(tests.status == 0)
     #expect(tests.stdout.hasSuffix(" passed, 0 failed\n"))
     let check = try Self.ipt([
-      "check", "cases/c07-two-areas-move-and-marriage.yaml", "--formulation", "formulations/f02-missed-area.yaml", "--strict",
+      "check", "rules/ipt-core/cases/c07-two-areas-move-and-marriage.yaml", "--formulation", "formulations/f02-missed-area.yaml", "--strict",
     ])
     #expect(check.status == 1)
     #expect(check.stdout.contains("[missed]"))
@@ -96,8 +96,8 @@ struct CLITests {
 
   @Test("the same case gives byte-identical output twice")
   func deterministic() throws {
-    let first = try Self.ipt(["evaluate", "--format", "json", "cases/c08-mostly-missing-data.yaml"])
-    let second = try Self.ipt(["evaluate", "--format", "json", "cases/c08-mostly-missing-data.yaml"])
+    let first = try Self.ipt(["evaluate", "--format", "json", "rules/ipt-core/cases/c08-mostly-missing-data.yaml"])
+    let second = try Self.ipt(["evaluate", "--format", "json", "rules/ipt-core/cases/c08-mostly-missing-data.yaml"])
     #expect(first.stdout == second.stdout)
     #expect(!first.stdout.isEmpty)
   }
@@ -108,8 +108,8 @@ struct CLITests {
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     let copy = folder.appendingPathComponent("c01.yaml")
-    try FileManager.default.copyItem(atPath: TestSupport.path("cases/c01-grief-recent-death.yaml"), toPath: copy.path)
-    let inRepo = try Self.ipt(["evaluate", "--format", "jsonl", "cases/c01-grief-recent-death.yaml"])
+    try FileManager.default.copyItem(atPath: TestSupport.path("rules/ipt-core/cases/c01-grief-recent-death.yaml"), toPath: copy.path)
+    let inRepo = try Self.ipt(["evaluate", "--format", "jsonl", "rules/ipt-core/cases/c01-grief-recent-death.yaml"])
     let process = Process()
     process.executableURL = URL(fileURLWithPath: TestSupport.root).appendingPathComponent(".build/debug/ipt")
     process.arguments = ["evaluate", "--format", "jsonl", "c01.yaml"]

@@ -4,6 +4,7 @@ import RuleDiagnostics
 import RuleEngine
 import RuleRender
 import RuleSyntax
+import RuleWorkspace
 import TestSupport
 import Testing
 
@@ -17,18 +18,9 @@ enum Samples {
     return SourceFile(path: relative, text: String(decoding: data, as: UTF8.self))
   }
 
-  static func yamlFiles(under relative: String) throws -> [String] {
-    let root = TestSupport.path(relative)
-    guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
-    var out: [String] = []
-    while let path = enumerator.nextObject() as? String {
-      if path.hasSuffix(".yaml") && !path.hasPrefix("tests/") { out.append(relative + "/" + path) }
-    }
-    return out.sorted()
-  }
-
   static let program: Result<Program, any Error> = Result {
-    let files = try yamlFiles(under: "rules/ipt-core").map(read)
+    _ = TestSupport.atRoot
+    let files = try Workspace.yamlFiles(in: "rules/ipt-core").map(read)
     let (syntax, loadDiagnostics) = Loader.loadPack(directory: "rules/ipt-core", files: files)
     let compiled = Compiler.compile(syntax)
     let diagnostics = (loadDiagnostics + compiled.diagnostics).normalized()
@@ -61,7 +53,7 @@ enum Samples {
   static func check(_ formulationPath: String) throws -> CheckReport {
     let program = try Self.program.get()
     let unchecked = try formulation(formulationPath, program: program)
-    let facts = try Self.facts("cases/\(unchecked.caseID).yaml", program: program)
+    let facts = try Self.facts("rules/ipt-core/cases/\(unchecked.caseID).yaml", program: program)
     let formulation = try Self.formulation(formulationPath, program: program, forCase: facts.caseID)
     let explanation = program.explain(facts, program.evaluate(facts))
     let comparison = program.compare(formulation, with: explanation)

@@ -12,7 +12,7 @@ import Testing
 @Suite("rules/ipt-core")
 struct CorePackTests {
   static func casePaths() throws -> [String] {
-    try Workspace.yamlFiles(in: TestSupport.path("cases"), skipTests: false)
+    try Workspace.yamlFiles(in: TestSupport.path("rules/ipt-core/cases"), skipTests: false)
   }
 
   @Test("the default pack lints with no errors and no warnings")
@@ -126,7 +126,7 @@ struct ExtendsTests {
     #expect(program.pack.id == "ipt-local")
     #expect(program.rules.count == core.rules.count + 1)
     #expect(program.rule(id: "local.long-wait") != nil)
-    let facts = try TestSupport.loadCase("cases/c01-grief-recent-death.yaml", program: program)
+    let facts = try TestSupport.loadCase("rules/ipt-core/cases/c01-grief-recent-death.yaml", program: program)
     let evaluation = program.evaluate(facts)
     let focus = try #require(program.outputs.firstIndex { $0.name == "focus" })
     #expect(evaluation.outputs[focus].picked.map { program.outputs[focus].values[$0].name } == ["grief"])

@@ -64,7 +64,7 @@ struct MutationTests {
   func caseMutations() throws {
     let program = try TestSupport.corePack()
     let compiler = CaseCompiler(program: program)
-    let cases = try Workspace.yamlFiles(in: "cases", skipTests: false).map { try Workspace.read($0) }
+    let cases = try Workspace.yamlFiles(in: "rules/ipt-core/cases", skipTests: false).map { try Workspace.read($0) }
     var random = SplitMix64(state: 77)
     for file in cases {
       for _ in 0..<20 {

@@ -43,7 +43,7 @@ struct OrderIndependenceTests {
     _ = try TestSupport.corePack()  // enters the repository root
     let paths = try Workspace.yamlFiles(in: "rules/ipt-core")
     let files = try paths.map { try Workspace.read($0) }
-    let cases = try Workspace.yamlFiles(in: "cases", skipTests: false)
+    let cases = try Workspace.yamlFiles(in: "rules/ipt-core/cases", skipTests: false)
     let (original, _) = Loader.loadPack(directory: "rules/ipt-core", files: files)
     let expected = try Self.reports(original, cases: cases)
 

@@ -28,7 +28,7 @@ struct HTMLPageTests {
 
   @Test("the HTML report of a deferred case matches its golden file")
   func golden() throws {
-    let report = try ReportGoldenTests.report("cases/c09-suicidal-grief.yaml")
+    let report = try ReportGoldenTests.report("rules/ipt-core/cases/c09-suicidal-grief.yaml")
     let html = HTMLPage.render(markdown: ReportRenderer(style: .markdown).render(report), title: "c09")
     if let problem = Snapshot.check(html, named: "alert-deferred.html", target: "RuleRenderTests") {
       Issue.record(Comment(rawValue: problem))

@@ -9,12 +9,12 @@ import Testing
 struct ReportGoldenTests {
   /// One case per situation the issue names.
   static let cases: [(situation: String, file: String)] = [
-    ("picked", "cases/c01-grief-recent-death.yaml"),
-    ("competing", "cases/c07-two-areas-move-and-marriage.yaml"),
-    ("excluded", "cases/c30-adolescent-intellectual-disability.yaml"),
-    ("alert-deferred", "cases/c09-suicidal-grief.yaml"),
-    ("mostly-unknown", "cases/c08-mostly-missing-data.yaml"),
-    ("normal-grief", "cases/c10-normal-grief.yaml"),
+    ("picked", "rules/ipt-core/cases/c01-grief-recent-death.yaml"),
+    ("competing", "rules/ipt-core/cases/c07-two-areas-move-and-marriage.yaml"),
+    ("excluded", "rules/ipt-core/cases/c30-adolescent-intellectual-disability.yaml"),
+    ("alert-deferred", "rules/ipt-core/cases/c09-suicidal-grief.yaml"),
+    ("mostly-unknown", "rules/ipt-core/cases/c08-mostly-missing-data.yaml"),
+    ("normal-grief", "rules/ipt-core/cases/c10-normal-grief.yaml"),
   ]
 
   static func report(_ file: String, trace: Bool = false) throws -> Report {
@@ -42,7 +42,7 @@ struct ReportGoldenTests {
 
   @Test("the full trace of a case matches its golden file")
   func traceGolden() throws {
-    let report = try Self.report("cases/c02-dispute-renegotiation.yaml", trace: true)
+    let report = try Self.report("rules/ipt-core/cases/c02-dispute-renegotiation.yaml", trace: true)
     if let problem = Snapshot.check(ReportRenderer(style: .text).renderTrace(report), named: "trace.txt", target: "RuleRenderTests") {
       Issue.record(Comment(rawValue: problem))
     }
@@ -50,14 +50,14 @@ struct ReportGoldenTests {
 
   @Test("the situations show what they are meant to show")
   func situations() throws {
-    let deferred = try Self.report("cases/c09-suicidal-grief.yaml")
+    let deferred = try Self.report("rules/ipt-core/cases/c09-suicidal-grief.yaml")
     #expect(deferred.deferred_pending_safety)
     #expect(deferred.alerts.first?.severity == "critical")
     let text = ReportRenderer(style: .text).render(deferred)
     #expect(text.contains("deferred pending safety"))
-    let excluded = try Self.report("cases/c30-adolescent-intellectual-disability.yaml")
+    let excluded = try Self.report("rules/ipt-core/cases/c30-adolescent-intellectual-disability.yaml")
     #expect(excluded.outputs.contains { $0.values.contains { $0.status == "excluded" } })
-    let unknown = try Self.report("cases/c08-mostly-missing-data.yaml")
+    let unknown = try Self.report("rules/ipt-core/cases/c08-mostly-missing-data.yaml")
     #expect(!unknown.ask_next.isEmpty)
     #expect(!(unknown.outputs.first { $0.name == "focus" }?.picked.contains("interpersonal_deficits") ?? true),
       "missing data never defaults to deficits")
