@@ -12,14 +12,16 @@ let package = Package(
   platforms: [.macOS(.v14)],
   products: [
     .executable(name: "ipt", targets: ["ipt"]),
-    .library(name: "RuleEngine", targets: ["RuleEngine"]),
+    // The front door: load a pack, evaluate cases, check formulations, run pack tests.
+    .library(name: "Advisor", targets: ["Advisor"]),
   ],
   dependencies: [
     .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
   ],
   targets: [
-    // Leaf: source files, locations, the one diagnostic type, and its text formatter.
+    // Leaf: source files, locations, the one diagnostic type and its codes, the text formatter.
     .target(name: "RuleDiagnostics", swiftSettings: strictSettings),
     // LOAD: YAML -> syntax model with locations; the expression parser. The only user of Yams.
     .target(
@@ -32,62 +34,90 @@ let package = Package(
     .target(
       name: "RuleCompiler", dependencies: ["RuleDiagnostics", "RuleSyntax", "RuleEngine"],
       swiftSettings: strictSettings),
-    // Tooling over the pipeline: pack tests, coverage.
-    .target(
-      name: "RuleTester",
-      dependencies: ["RuleDiagnostics", "RuleSyntax", "RuleCompiler", "RuleEngine", "RuleWorkspace"],
-      swiftSettings: strictSettings),
-    // File IO at the edge: reading files, finding a pack's files, loading and compiling packs.
+    // IO edge: reading files, a pack's folder (on disk or bundled), SHA-256 of what was read.
     .target(
       name: "RuleWorkspace",
-      dependencies: ["RuleDiagnostics", "RuleSyntax", "RuleCompiler", "RuleEngine"],
-      swiftSettings: strictSettings),
-    // RENDER: text, Markdown, JSON. The only module that knows output formats.
+      dependencies: [
+        "RuleDiagnostics", "RuleSyntax", "RuleCompiler", "RuleEngine",
+        .product(name: "Crypto", package: "swift-crypto"),
+      ],
+      swiftSettings: strictSettings, plugins: ["EmbedPackPlugin"]),
+    // RENDER: the typed report, the document model and its text, Markdown, HTML and JSON forms.
     .target(
-      name: "RuleRender", dependencies: ["RuleDiagnostics", "RuleEngine", "RuleTester"],
+      name: "RuleRender", dependencies: ["RuleDiagnostics", "RuleEngine"],
       swiftSettings: strictSettings),
-    // The CLI: argument parsing, file IO, exit codes.
+    // Tooling: pack tests, coverage, and their report.
+    .target(
+      name: "RuleTester",
+      dependencies: ["RuleDiagnostics", "RuleSyntax", "RuleCompiler", "RuleEngine", "RuleRender", "RuleWorkspace"],
+      swiftSettings: strictSettings),
+    // Tooling: a trainee's formulation against the engine, its policy and its report.
+    .target(
+      name: "TraineeCheck",
+      dependencies: ["RuleDiagnostics", "RuleSyntax", "RuleCompiler", "RuleEngine", "RuleRender"],
+      swiftSettings: strictSettings),
+    // The front door that the CLI, the benchmark, the tests and later services call.
+    .target(
+      name: "Advisor",
+      dependencies: [
+        "RuleDiagnostics", "RuleSyntax", "RuleCompiler", "RuleEngine", "RuleWorkspace", "RuleRender",
+        "RuleTester", "TraineeCheck",
+      ],
+      swiftSettings: strictSettings),
+    // The CLI: argument parsing, standard streams, exit codes. One file per command.
     .executableTarget(
       name: "ipt",
       dependencies: [
-        "RuleDiagnostics", "RuleSyntax", "RuleCompiler", "RuleEngine", "RuleRender", "RuleTester",
-        "RuleWorkspace", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "Advisor", "RuleDiagnostics", "RuleEngine", "RuleRender", "RuleTester", "RuleWorkspace", "TraineeCheck",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings),
-    // Test-only helpers: the repository root, loading packs and cases from disk.
-    .target(
-      name: "TestSupport",
-      dependencies: ["RuleDiagnostics", "RuleSyntax", "RuleCompiler", "RuleEngine", "RuleWorkspace"],
-      path: "Tests/TestSupport", swiftSettings: strictSettings),
     // Benchmark driver (docs/benchmarks.md).
     .executableTarget(
-      name: "ipt-bench",
-      dependencies: ["RuleDiagnostics", "RuleSyntax", "RuleCompiler", "RuleEngine", "RuleRender", "RuleWorkspace"],
+      name: "ipt-bench", dependencies: ["Advisor", "RuleDiagnostics", "RuleEngine", "RuleRender", "RuleWorkspace"],
       swiftSettings: strictSettings),
+    // Build tool: writes the default pack (rules/ipt-core) into a Swift source file.
+    .executableTarget(name: "EmbedPack", swiftSettings: strictSettings),
+    .plugin(
+      name: "EmbedPackPlugin", capability: .buildTool(), dependencies: ["EmbedPack"]),
+    // Test-only helpers: the repository root, packs and cases through the front door.
+    .target(
+      name: "TestSupport",
+      dependencies: ["Advisor", "RuleDiagnostics", "RuleEngine", "RuleWorkspace"],
+      path: "Tests/TestSupport", swiftSettings: strictSettings),
     .testTarget(
       name: "RuleSyntaxTests", dependencies: ["RuleSyntax", "RuleDiagnostics", "TestSupport"],
       swiftSettings: strictSettings),
     .testTarget(
       name: "RuleCompilerTests",
-      dependencies: ["RuleCompiler", "RuleSyntax", "RuleDiagnostics", "RuleEngine", "TestSupport"],
+      dependencies: [
+        "Advisor", "RuleCompiler", "RuleSyntax", "RuleDiagnostics", "RuleEngine", "RuleWorkspace", "TestSupport",
+      ],
       exclude: ["Fixtures"], swiftSettings: strictSettings),
     .testTarget(
       name: "RuleEngineTests",
-      dependencies: ["RuleEngine", "RuleCompiler", "RuleSyntax", "RuleDiagnostics", "TestSupport"],
+      dependencies: ["Advisor", "RuleEngine", "RuleDiagnostics", "TestSupport"],
       swiftSettings: strictSettings),
     .testTarget(
       name: "RuleRenderTests",
-      dependencies: ["RuleRender", "RuleEngine", "RuleCompiler", "RuleDiagnostics", "TestSupport"],
+      dependencies: ["Advisor", "RuleRender", "RuleEngine", "RuleDiagnostics", "TestSupport"],
       exclude: ["Snapshots"], swiftSettings: strictSettings),
     .testTarget(
       name: "FormulationCheckTests",
-      dependencies: ["RuleRender", "RuleEngine", "RuleCompiler", "RuleSyntax", "RuleDiagnostics", "TestSupport", "RuleWorkspace"],
+      dependencies: [
+        "Advisor", "TraineeCheck", "RuleRender", "RuleEngine", "RuleDiagnostics", "TestSupport",
+      ],
       exclude: ["Snapshots"], swiftSettings: strictSettings),
     .testTarget(
       name: "CLITests", dependencies: ["ipt", "TestSupport"], swiftSettings: strictSettings),
     .testTarget(
       name: "PackTests",
-      dependencies: ["RuleTester", "RuleRender", "RuleEngine", "RuleCompiler", "RuleWorkspace", "RuleDiagnostics", "TestSupport"],
+      dependencies: [
+        "Advisor", "RuleTester", "RuleRender", "RuleEngine", "RuleCompiler", "RuleSyntax", "RuleWorkspace",
+        "RuleDiagnostics", "TestSupport",
+      ],
       exclude: ["Fixtures"], swiftSettings: strictSettings),
+    .testTarget(
+      name: "ArchitectureTests", dependencies: ["TestSupport"], swiftSettings: strictSettings),
   ]
 )

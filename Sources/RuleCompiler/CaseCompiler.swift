@@ -25,24 +25,32 @@ public struct CaseCompiler: Sendable {
     }
   }
 
-  /// Checks and converts a case file.
-  public func compile(_ syntax: CaseSyntax) -> Diagnosed<CaseFacts> {
+  /// Loads, checks and converts a case file; `sha256` is the hash of its bytes.
+  public func compile(file: SourceFile, sha256: String) -> Diagnosed<CaseFacts> {
+    let (syntax, diagnostics) = Loader.loadCase(file)
+    guard let syntax, !diagnostics.hasErrors else { return Diagnosed(nil, diagnostics) }
+    let facts = compile(syntax, sha256: sha256)
+    return Diagnosed(facts.value, diagnostics + facts.diagnostics)
+  }
+
+  /// Checks and converts a loaded case file; `sha256` is the hash of its bytes.
+  public func compile(_ syntax: CaseSyntax, sha256: String) -> Diagnosed<CaseFacts> {
     var diagnostics: [Diagnostic] = []
     let (values, origins) = facts(syntax.findings, diagnostics: &diagnostics)
     let facts = CaseFacts(
-      caseID: syntax.id.value, file: syntax.file.path, sha256: SHA256.hex(syntax.file.text),
+      caseID: syntax.id.value, file: syntax.file.path, sha256: sha256,
       values: values, origins: origins)
     return Diagnosed(facts, diagnostics)
   }
 
   /// Checks and converts inline findings (pack tests).
   public func compile(
-    findings: [(name: Located<String>, value: DataNode)], caseID: String, file: SourceFile
+    findings: [(name: Located<String>, value: DataNode)], caseID: String, file: SourceFile, sha256: String
   ) -> Diagnosed<CaseFacts> {
     var diagnostics: [Diagnostic] = []
     let (values, origins) = facts(findings, diagnostics: &diagnostics)
     return Diagnosed(
-      CaseFacts(caseID: caseID, file: file.path, sha256: SHA256.hex(file.text), values: values, origins: origins),
+      CaseFacts(caseID: caseID, file: file.path, sha256: sha256, values: values, origins: origins),
       diagnostics)
   }
 

@@ -9,7 +9,7 @@ package enum CheckCatalogue {
     let closest = Suggest.closest(to: name, in: candidates)
     let isConstant = closest.map { constants.contains($0) } ?? false
     return Diagnostic(
-      .error, code: isConstant ? "unknown-constant" : "unknown-finding",
+      .error, code: isConstant ? .unknownConstant : .unknownFinding,
       isConstant
         ? "unknown constant '\(name)'" : "unknown finding '\(name)'", at: location,
       hint: closest.map { "did you mean '\($0)'?" }
@@ -18,7 +18,7 @@ package enum CheckCatalogue {
 
   package static func unknownFinding(_ name: String, candidates: [String], at location: SourceLocation) -> Diagnostic {
     Diagnostic(
-      .error, code: "unknown-finding", "unknown finding '\(name)'", at: location,
+      .error, code: .unknownFinding, "unknown finding '\(name)'", at: location,
       hint: Suggest.hint(for: name, in: candidates) ?? "declare it in the pack's vocabulary")
   }
 
@@ -26,7 +26,7 @@ package enum CheckCatalogue {
     -> Diagnostic
   {
     Diagnostic(
-      .error, code: "unknown-field", "'\(owner)' has no field '\(field)'", at: location,
+      .error, code: .unknownField, "'\(owner)' has no field '\(field)'", at: location,
       hint: Suggest.hint(for: field, in: candidates)
         ?? "fields: \(candidates.joined(separator: ", "))")
   }
@@ -35,14 +35,14 @@ package enum CheckCatalogue {
     -> Diagnostic
   {
     Diagnostic(
-      .error, code: "unknown-enum-value", "'\(value)' is not a value of '\(owner)'", at: location,
+      .error, code: .unknownEnumValue, "'\(value)' is not a value of '\(owner)'", at: location,
       hint: Suggest.hint(for: value, in: candidates)
         ?? "values: \(candidates.joined(separator: ", "))")
   }
 
   package static func unknownOutput(_ name: String, candidates: [String], at location: SourceLocation) -> Diagnostic {
     Diagnostic(
-      .error, code: "unknown-output", "unknown output '\(name)'", at: location,
+      .error, code: .unknownOutput, "unknown output '\(name)'", at: location,
       hint: Suggest.hint(for: name, in: candidates)
         ?? "outputs: \(candidates.joined(separator: ", "))")
   }
@@ -51,7 +51,7 @@ package enum CheckCatalogue {
     -> Diagnostic
   {
     Diagnostic(
-      .error, code: "unknown-output-value", "'\(value)' is not a value of output '\(output)'",
+      .error, code: .unknownOutputValue, "'\(value)' is not a value of output '\(output)'",
       at: location,
       hint: Suggest.hint(for: value, in: candidates)
         ?? "values: \(candidates.joined(separator: ", "))")
@@ -59,57 +59,57 @@ package enum CheckCatalogue {
 
   package static func unknownAlert(_ name: String, candidates: [String], at location: SourceLocation) -> Diagnostic {
     Diagnostic(
-      .error, code: "unknown-alert", "unknown alert '\(name)'", at: location,
+      .error, code: .unknownAlert, "unknown alert '\(name)'", at: location,
       hint: Suggest.hint(for: name, in: candidates) ?? "declare it under 'alerts:'")
   }
 
   package static func unknownCitation(_ key: String, candidates: [String], at location: SourceLocation) -> Diagnostic {
     Diagnostic(
-      .error, code: "unknown-citation", "unknown citation key '\(key)'", at: location,
+      .error, code: .unknownCitation, "unknown citation key '\(key)'", at: location,
       hint: Suggest.hint(for: key, in: candidates) ?? "add it to 'references:' in pack.yaml")
   }
 
   package static func unknownRule(_ id: String, candidates: [String], at location: SourceLocation) -> Diagnostic {
     Diagnostic(
-      .error, code: "unknown-rule", "unknown rule '\(id)'", at: location,
+      .error, code: .unknownRule, "unknown rule '\(id)'", at: location,
       hint: Suggest.hint(for: id, in: candidates))
   }
 
   package static func typeMismatch(_ message: String, at location: SourceLocation, hint: String? = nil) -> Diagnostic {
-    Diagnostic(.error, code: "type-mismatch", message, at: location, hint: hint)
+    Diagnostic(.error, code: .typeMismatch, message, at: location, hint: hint)
   }
 
   package static func outOfRange(_ value: String, of owner: String, range: ClosedRange<Double>, at location: SourceLocation)
     -> Diagnostic
   {
     Diagnostic(
-      .error, code: "value-out-of-range",
+      .error, code: .valueOutOfRange,
       "\(value) is outside the range of '\(owner)' [\(NumberText.format(range.lowerBound)), \(NumberText.format(range.upperBound))]",
       at: location, hint: "check the value, or the range declared in the vocabulary")
   }
 
   package static func derivedInCase(_ name: String, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
-      .error, code: "derived-in-case",
+      .error, code: .derivedInCase,
       "'\(name)' is a derived finding: rules conclude it, a case cannot give it", at: location,
       hint: "remove it from the case and record the findings it is derived from")
   }
 
   package static func notDerived(_ name: String, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
-      .error, code: "not-derived", "rule derives '\(name)', which is not a derived finding",
+      .error, code: .notDerived, "rule derives '\(name)', which is not a derived finding",
       at: location, hint: "mark it 'derived: true' in the vocabulary")
   }
 
   package static func neverDerived(_ name: String, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
-      .warning, code: "never-derived", "no rule derives '\(name)': it is always false",
+      .warning, code: .neverDerived, "no rule derives '\(name)': it is always false",
       at: location, hint: "add a rule with 'derive: \(name)' or remove the finding")
   }
 
   package static func duplicateRule(_ id: String, at location: SourceLocation, first: SourceLocation) -> Diagnostic {
     Diagnostic(
-      .error, code: "duplicate-rule-id", "rule id '\(id)' is used more than once", at: location,
+      .error, code: .duplicateRuleId, "rule id '\(id)' is used more than once", at: location,
       hint: "rule ids must be unique: rename one", notes: [.init("first used here", at: first)])
   }
 
@@ -122,14 +122,14 @@ package enum CheckCatalogue {
 
   package static func cycle(_ path: [String], at location: SourceLocation, notes: [Diagnostic.Note]) -> Diagnostic {
     Diagnostic(
-      .error, code: "dependency-cycle", "dependency cycle: \(path.joined(separator: " -> "))",
+      .error, code: .dependencyCycle, "dependency cycle: \(path.joined(separator: " -> "))",
       at: location, hint: "a rule cannot depend, through derived findings or picked outputs, on its own conclusion",
       notes: notes)
   }
 
   package static func neverTrue(_ text: String, why: String, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
-      .warning, code: "never-true", "condition '\(text)' can never be true: \(why)", at: location,
+      .warning, code: .neverTrue, "condition '\(text)' can never be true: \(why)", at: location,
       hint: "check the number against the declared range")
   }
 
@@ -137,7 +137,7 @@ package enum CheckCatalogue {
     -> Diagnostic
   {
     Diagnostic(
-      status == "reviewed" ? .error : .warning, code: "missing-rationale",
+      status == "reviewed" ? .error : .warning, code: .missingRationale,
       "\(status) rule '\(id)' has no \(missing.joined(separator: " and "))", at: location,
       hint: status == "reviewed"
         ? "a reviewed rule needs 'because' and 'cite'; mark it draft until it has them"
@@ -146,32 +146,32 @@ package enum CheckCatalogue {
 
   package static func unknownPlaceholder(_ name: String, candidates: [String], at location: SourceLocation) -> Diagnostic {
     Diagnostic(
-      .error, code: "unknown-placeholder",
+      .error, code: .unknownPlaceholder,
       "'{\(name)}' does not name a finding, a constant or a variable of this rule", at: location,
       hint: Suggest.hint(for: name, in: candidates))
   }
 
   package static func invalidDate(_ text: String, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
-      .error, code: "invalid-date", "'\(text)' is not a date", at: location,
+      .error, code: .invalidDate, "'\(text)' is not a date", at: location,
       hint: "write dates as YYYY-MM-DD")
   }
 
   package static func severityConflict(_ alert: String, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
-      .error, code: "invalid-value", "alert '\(alert)' has an unknown severity", at: location,
+      .error, code: .invalidValue, "alert '\(alert)' has an unknown severity", at: location,
       hint: "use info, warning or critical")
   }
 
   package static func extendsCycle(_ path: String, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
-      .error, code: "extends-cycle", "pack '\(path)' is extended more than once or extends itself",
+      .error, code: .extendsCycle, "pack '\(path)' is extended more than once or extends itself",
       at: location, hint: "remove the repeated or looping entry in 'extends'")
   }
 
   package static func extendsNotFound(_ path: String, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
-      .error, code: "extends-not-found", "no pack folder at '\(path)'", at: location,
+      .error, code: .extendsNotFound, "no pack folder at '\(path)'", at: location,
       hint: "give the path of a pack folder, relative to this pack")
   }
 

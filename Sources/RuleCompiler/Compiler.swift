@@ -5,24 +5,25 @@ public import RuleSyntax
 /// CHECK + COMPILE: resolves every name of a loaded pack, checks types and the dependency graph,
 /// and builds an immutable `Program`.
 public enum Compiler {
-  /// Compiles a pack; `base` holds the packs it extends (transitively), in any order.
-  public static func compile(_ pack: PackSyntax, extending base: [PackSyntax] = []) -> Diagnosed<Program> {
+  /// Compiles a pack; `base` holds the packs it extends (transitively), in any order; `sha256`
+  /// is the hash of every file read (computed where the files were read).
+  package static func compile(_ pack: PackSyntax, extending base: [PackSyntax] = [], sha256: String)
+    -> Diagnosed<Program>
+  {
     var compiler = PackCompiler()
-    let program = compiler.compile(pack, base: base)
+    let program = compiler.compile(pack, base: base, sha256: sha256)
     return Diagnosed(program, compiler.diagnostics)
   }
 
-  /// The SHA-256 of a set of files (paths and texts, sorted by path), as the pack hash. The
-  /// compiler hashes paths relative to each pack's folder, prefixed with the pack id.
-  public static func hash(of files: [SourceFile]) -> String {
-    var hasher = SHA256()
-    for file in files.sorted(by: { $0.path < $1.path }) {
-      hasher.update(file.path.utf8)
-      hasher.update([0])
-      hasher.update(file.text.utf8)
-      hasher.update([0])
+  /// The files of a pack and of the packs it extends under the names its hash covers: each path
+  /// relative to its pack's folder, prefixed with the pack id, so that the hash does not depend
+  /// on where the pack is.
+  package static func hashedFiles(_ pack: PackSyntax, extending base: [PackSyntax] = [])
+    -> [(path: String, text: String)]
+  {
+    (base + [pack]).flatMap { p in
+      p.files.map { ("\(p.manifest?.pack.value ?? "")/\(PackCompiler.relative($0.path, to: p.directory))", $0.text) }
     }
-    return hasher.hexDigest()
   }
 }
 
@@ -64,7 +65,7 @@ struct PackCompiler {
   var readsFindings: Set<Int> = []
   var readsOutputs: Set<Int> = []
 
-  mutating func compile(_ pack: PackSyntax, base: [PackSyntax]) -> Program? {
+  mutating func compile(_ pack: PackSyntax, base: [PackSyntax], sha256: String) -> Program? {
     let all = base + [pack]
     for p in all { if let manifest = p.manifest { declareReferences(manifest) } }
     for p in all { for c in p.constants { declareConstant(c) } }
@@ -102,10 +103,7 @@ struct PackCompiler {
     }
     let identity = PackIdentity(
       id: manifest.pack.value, version: manifest.version.value,
-      title: manifest.title?.value ?? manifest.pack.value,
-      sha256: Compiler.hash(of: all.flatMap { p in
-        p.files.map { SourceFile(path: "\(p.manifest?.pack.value ?? "")/\(Self.relative($0.path, to: p.directory))", text: $0.text) }
-      }))
+      title: manifest.title?.value ?? manifest.pack.value, sha256: sha256)
     return Program(
       pack: identity,
       references: references.keys.sorted().map { Reference(key: $0, text: references[$0]?.text ?? "") },
@@ -312,7 +310,7 @@ struct PackCompiler {
       actions: RuleActions(
         suggest: suggest, weight: syntax.weight?.value ?? 1, derive: derive, alerts: alertList,
         exclude: exclude),
-      because: because, teach: teach, cite: syntax.cite.map(\.value), status: status.rawValue,
+      because: because, teach: teach, cite: syntax.cite.map(\.value), status: Rule.Status(rawValue: status.rawValue) ?? .draft,
       author: syntax.author, location: syntax.id.location, localCount: localCount,
       localNames: scope.all.map(\.name), localLists: scope.all.map(\.list))
   }

@@ -33,8 +33,8 @@ public struct Diagnostic: Sendable, Hashable, Codable {
 
   /// Error, warning or note.
   public var severity: Severity
-  /// Stable kebab-case code, such as `unknown-finding`.
-  public var code: String
+  /// Stable code, printed kebab-case, such as `unknown-finding`.
+  public var code: DiagnosticCode
   /// One line, lowercase, no final period; user text in 'quotes'.
   public var message: String
   /// Where the problem is.
@@ -46,7 +46,7 @@ public struct Diagnostic: Sendable, Hashable, Codable {
 
   /// Creates a diagnostic.
   public init(
-    _ severity: Severity, code: String, _ message: String, at location: SourceLocation,
+    _ severity: Severity, code: DiagnosticCode, _ message: String, at location: SourceLocation,
     hint: String? = nil, notes: [Note] = []
   ) {
     self.severity = severity

@@ -258,6 +258,16 @@ public struct Condition: Sendable, Hashable {
 
 /// A compiled rule.
 public struct Rule: Sendable, Hashable {
+  /// The lifecycle status of a rule.
+  public enum Status: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Not yet supported by a manual or a published source.
+    case draft
+    /// Supported by a manual or a published source.
+    case reviewed
+    /// Kept for the record, never evaluated.
+    case retired
+  }
+
   public var id: String
   public var title: String
   public var conditions: [Condition]
@@ -265,7 +275,7 @@ public struct Rule: Sendable, Hashable {
   public var because: Template?
   public var teach: Template?
   public var cite: [String]
-  public var status: String
+  public var status: Status
   public var author: String?
   public var location: SourceLocation
   /// Number of quantifier variables the rule's conditions bind.
@@ -277,7 +287,7 @@ public struct Rule: Sendable, Hashable {
 
   public init(
     id: String, title: String, conditions: [Condition], actions: RuleActions, because: Template?,
-    teach: Template?, cite: [String], status: String, author: String?, location: SourceLocation,
+    teach: Template?, cite: [String], status: Status, author: String?, location: SourceLocation,
     localCount: Int, localNames: [String], localLists: [Int]
   ) {
     self.id = id

@@ -1,5 +1,5 @@
 /// Kleene three-valued truth: a condition is true, false or unknown.
-public enum Truth: UInt8, Sendable, Hashable, Codable, CustomStringConvertible {
+public enum Truth: UInt8, Sendable, Hashable, CustomStringConvertible {
   case `false` = 0
   case unknown = 1
   case `true` = 2
@@ -31,6 +31,46 @@ public enum Truth: UInt8, Sendable, Hashable, Codable, CustomStringConvertible {
     case .true: "true"
     case .false: "false"
     case .unknown: "unknown"
+    }
+  }
+}
+
+extension Truth: Codable {
+  /// Reads `"true"`, `"false"` or `"unknown"`.
+  public init(from decoder: any Decoder) throws {
+    let text = try decoder.singleValueContainer().decode(String.self)
+    switch text {
+    case "true": self = .true
+    case "false": self = .false
+    case "unknown": self = .unknown
+    default:
+      throw DecodingError.dataCorrupted(
+        .init(codingPath: decoder.codingPath, debugDescription: "'\(text)' is not a truth value"))
+    }
+  }
+
+  /// Writes `"true"`, `"false"` or `"unknown"`.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.singleValueContainer()
+    try container.encode(description)
+  }
+}
+
+/// How a rule came out for a case, as reports name it.
+public enum RuleResult: String, Sendable, Hashable, Codable, CaseIterable {
+  /// Its condition is true.
+  case fired
+  /// Its condition is false.
+  case failed
+  /// Its condition is unknown for lack of findings.
+  case undetermined
+
+  /// The result of a rule whose condition has this truth.
+  public init(_ truth: Truth) {
+    switch truth {
+    case .true: self = .fired
+    case .false: self = .failed
+    case .unknown: self = .undetermined
     }
   }
 }

@@ -18,7 +18,7 @@ public enum DiagnosticJSON {
   public static func render(_ diagnostics: [Diagnostic]) -> String {
     let entries = diagnostics.map {
       Entry(
-        severity: $0.severity.rawValue, code: $0.code, message: $0.message, file: $0.location.file,
+        severity: $0.severity.rawValue, code: $0.code.rawValue, message: $0.message, file: $0.location.file,
         line: $0.location.line, column: $0.location.column, hint: $0.hint, notes: $0.notes)
     }
     return JSONText.encode(["diagnostics": entries])
@@ -101,7 +101,7 @@ public enum DiagnosticSARIF {
   public static func render(_ diagnostics: [Diagnostic], toolVersion: String) -> String {
     let results = diagnostics.map { d in
       Result(
-        ruleId: d.code, level: d.severity == .error ? "error" : d.severity == .warning ? "warning" : "note",
+        ruleId: d.code.rawValue, level: d.severity == .error ? "error" : d.severity == .warning ? "warning" : "note",
         message: Message(text: d.message + (d.hint.map { " (hint: \($0))" } ?? "")),
         locations: [
           Location(
@@ -110,7 +110,7 @@ public enum DiagnosticSARIF {
               region: Region(startLine: d.location.line, startColumn: d.location.column)))
         ])
     }
-    let rules = Set(diagnostics.map(\.code)).sorted().map { RuleDescriptor(id: $0) }
+    let rules = Set(diagnostics.map(\.code)).sorted().map { RuleDescriptor(id: $0.rawValue) }
     let log = Log(runs: [Run(tool: Tool(driver: Driver(name: "ipt lint", version: toolVersion, rules: rules)), results: results)])
     return JSONText.encode(log)
   }

@@ -1,4 +1,3 @@
-import RuleDiagnostics
 public import RuleEngine
 
 /// The statement every human-readable report carries.
@@ -6,308 +5,270 @@ public let decisionSupportStatement =
   "Decision support for training and supervision, not a diagnosis: a proposed formulation to discuss and agree with the client."
 
 /// The explanation of one evaluation, with every template filled and every name resolved: the
-/// single model that the text, Markdown and JSON renderers print. Its JSON form is documented in
-/// docs/output.md.
+/// single model that the document, Markdown, HTML and JSON renderers print. Its JSON form
+/// (schema `ipt-advisor/evaluation/1`) is documented in docs/output.md.
 public struct Report: Codable, Sendable, Hashable {
+  /// The pack a report came from.
   public struct PackInfo: Codable, Sendable, Hashable {
+    /// The pack id, as in its manifest.
     public var id: String
+    /// The pack version.
     public var version: String
+    /// The pack's title.
     public var title: String
+    /// SHA-256 of the pack's files.
     public var sha256: String
+
+    /// The identity of a compiled pack.
+    public init(_ identity: PackIdentity) {
+      id = identity.id
+      version = identity.version
+      title = identity.title
+      sha256 = identity.sha256
+    }
   }
 
+  /// The case a report is about.
   public struct CaseInfo: Codable, Sendable, Hashable {
+    /// The case id.
     public var id: String
+    /// The case file, as given.
     public var file: String
+    /// SHA-256 of the case file's bytes.
     public var sha256: String
+
+    /// The identity of a checked case.
+    public init(_ facts: CaseFacts) {
+      id = facts.caseID
+      file = facts.file
+      sha256 = facts.sha256
+    }
   }
 
+  /// A value a condition read.
   public struct ObservationInfo: Codable, Sendable, Hashable {
+    /// As written in the condition; fields of list elements as `list[index].field`.
     public var name: String
+    /// The value, as text.
     public var value: String
     /// `file:line:column` in the case, when the value was written there.
     public var source: String?
-    /// For a derived finding: the rules that concluded it (or failed to).
-    public var derived_by: [String]?
+    /// For a derived finding: the rules that concluded it (or failed to), with their results.
+    public var derivedBy: [String]?
+
+    enum CodingKeys: String, CodingKey {
+      case name, value, source
+      case derivedBy = "derived_by"
+    }
   }
 
+  /// One `when:` item of a rule, evaluated.
   public struct PremiseInfo: Codable, Sendable, Hashable {
+    /// The condition as written.
     public var condition: String
-    public var truth: String
+    /// Whether it held.
+    public var truth: Truth
+    /// Where it is written in the pack.
     public var location: String
+    /// The values it read.
     public var observed: [ObservationInfo]
   }
 
+  /// A quantifier variable bound to the list element that made a fired rule true.
   public struct BindingInfo: Codable, Sendable, Hashable {
+    /// The variable's name.
     public var name: String
+    /// The element, as text.
     public var value: String
+    /// Where the element is written in the case.
     public var source: String?
   }
 
+  /// A rule and how it came out.
   public struct RuleInfo: Codable, Sendable, Hashable {
+    /// The rule id.
     public var id: String
+    /// The rule's title.
     public var title: String
-    public var result: String
+    /// Fired, failed or undetermined.
+    public var result: RuleResult
+    /// The weight of its suggestions, when it suggests.
     public var weight: Double?
+    /// Its filled-in rationale, only when it fired.
     public var because: String?
+    /// What it teaches a trainee.
     public var teach: String?
-    public var status: String
+    /// Draft, reviewed or retired.
+    public var status: Rule.Status
+    /// Citation keys.
     public var cite: [String]
+    /// Where it is written in the pack.
     public var location: String
+    /// Its conditions, evaluated (empty when details are not asked for).
     public var premises: [PremiseInfo]
+    /// Its bound variables.
     public var bindings: [BindingInfo]
     /// Findings whose absence left the rule undetermined.
     public var missing: [String]
   }
 
+  /// A fired alert.
   public struct AlertEntry: Codable, Sendable, Hashable {
+    /// The alert's name.
     public var id: String
-    public var severity: String
+    /// Info, warning or critical.
+    public var severity: AlertSeverity
+    /// What to do.
     public var label: String
+    /// Why it matters.
     public var description: String?
-    public var raised_by: [RuleInfo]
+    /// The fired rules that raised it.
+    public var raisedBy: [RuleInfo]
+
+    enum CodingKeys: String, CodingKey {
+      case id, severity, label, description
+      case raisedBy = "raised_by"
+    }
   }
 
+  /// An alert that did not fire but could, if unknown findings were known.
   public struct PossibleAlertEntry: Codable, Sendable, Hashable {
+    /// The alert's name.
     public var id: String
-    public var severity: String
+    /// Info, warning or critical.
+    public var severity: AlertSeverity
+    /// What to do.
     public var label: String
+    /// The undetermined rules that could raise it.
     public var rules: [String]
+    /// The findings that decide them.
     public var missing: [String]
   }
 
+  /// One value of an output and why it has its status.
   public struct ValueEntry: Codable, Sendable, Hashable {
+    /// The value's name.
     public var name: String
+    /// The value's label.
     public var label: String
-    /// picked, excluded, below-threshold or outranked.
-    public var status: String
+    /// Picked, excluded, below threshold or outranked.
+    public var status: ValueStatus.Kind
+    /// 1-based rank when picked.
     public var rank: Int?
+    /// Evidence: the sum of the weights of the fired rules that suggest it.
     public var weight: Double
-    /// true, false, or unknown when undetermined rules could still change it.
-    public var certain: String
+    /// True (surely picked), false (surely not), unknown when undetermined rules could change it.
+    public var certain: Truth
+    /// Fired rules with positive weight.
     public var supporting: [RuleInfo]
+    /// Fired rules with negative weight.
     public var opposing: [RuleInfo]
-    public var excluded_by: [RuleInfo]
-    public var outranked_by: [String]
-    public var near_misses: [RuleInfo]
+    /// Fired rules that exclude it.
+    public var excludedBy: [RuleInfo]
+    /// For an outranked value, the picked values above it.
+    public var outrankedBy: [String]
+    /// Up to three rules that would support it but did not fire, nearest first.
+    public var nearMisses: [RuleInfo]
+    /// Findings whose answers could change its status.
     public var missing: [String]
+
+    enum CodingKeys: String, CodingKey {
+      case name, label, status, rank, weight, certain, supporting, opposing, missing
+      case excludedBy = "excluded_by"
+      case outrankedBy = "outranked_by"
+      case nearMisses = "near_misses"
+    }
   }
 
+  /// Why the last picked value rather than its closest rival.
   public struct CompetitionEntry: Codable, Sendable, Hashable {
+    /// The picked value.
     public var picked: String
+    /// The rival.
     public var rival: String
+    /// Evidence of the picked value minus the rival's.
     public var gap: Double
+    /// Evidence the rival needs to gain.
     public var needed: Double
+    /// Unfired rules supporting the rival whose weight would be enough.
     public var flips: [RuleInfo]
   }
 
+  /// One output of the pack.
   public struct OutputEntry: Codable, Sendable, Hashable {
+    /// The output's name.
     public var name: String
+    /// The output's title.
     public var title: String
+    /// At most this many values are picked.
     public var max: Int?
-    public var min_weight: Double
+    /// Evidence a value needs to be picked.
+    public var minWeight: Double
+    /// Picked values, best first.
     public var picked: [String]
+    /// Every value, in declared order.
     public var values: [ValueEntry]
+    /// Why A rather than B.
     public var competitions: [CompetitionEntry]
+
+    enum CodingKeys: String, CodingKey {
+      case name, title, max, picked, values, competitions
+      case minWeight = "min_weight"
+    }
   }
 
+  /// An unknown finding worth asking about, and why.
   public struct QuestionEntry: Codable, Sendable, Hashable {
+    /// The finding's name.
     public var finding: String
+    /// The question to ask.
     public var ask: String
-    public var could_raise: [String]
-    public var could_change: [String]
-    public var decides_rules: [String]
+    /// Alerts the answer could raise, as `severity: id`.
+    public var couldRaise: [String]
+    /// Picks the answer could change, as `output: value`.
+    public var couldChange: [String]
+    /// Undetermined rules the answer decides.
+    public var decidesRules: [String]
+
+    enum CodingKeys: String, CodingKey {
+      case finding, ask
+      case couldRaise = "could_raise"
+      case couldChange = "could_change"
+      case decidesRules = "decides_rules"
+    }
   }
 
+  /// `ipt-advisor/evaluation/1`.
   public var schema: String
+  /// The engine's version.
   public var engine: String
+  /// Decision support, not a diagnosis.
   public var statement: String
+  /// The pack.
   public var pack: PackInfo
+  /// The case.
   public var `case`: CaseInfo
-  public var deferred_pending_safety: Bool
+  /// Whether a critical alert fired: every suggestion is then deferred.
+  public var deferredPendingSafety: Bool
+  /// Fired alerts, most severe first.
   public var alerts: [AlertEntry]
+  /// One entry per output of the pack, in declared order.
   public var outputs: [OutputEntry]
-  public var possible_alerts: [PossibleAlertEntry]
-  public var ask_next: [QuestionEntry]
+  /// Alerts that missing findings could raise.
+  public var possibleAlerts: [PossibleAlertEntry]
+  /// What to ask next, in order.
+  public var askNext: [QuestionEntry]
   /// Ids of the rules that fired, sorted.
   public var fired: [String]
   /// Ids of the rules left undetermined by unknown findings, sorted.
   public var undetermined: [String]
   /// Every rule with its premises: only in a full trace (`ipt explain`).
   public var rules: [RuleInfo]?
-}
 
-/// One line of `ipt evaluate --format jsonl`: the result of a case without its explanation, for
-/// batch runs and audits (`ipt explain` or `--format json` give the explanation).
-public struct BatchRecord: Codable, Sendable, Hashable {
-  public var schema: String
-  public var engine: String
-  public var pack: Report.PackInfo
-  public var `case`: Report.CaseInfo
-  public var deferred_pending_safety: Bool
-  /// Fired alerts as `severity: id`, most severe first.
-  public var alerts: [String]
-  /// Output name -> picked values, best first.
-  public var picked: [String: [String]]
-  public var fired: [String]
-  public var undetermined: [String]
-
-  /// Builds the record of one evaluation.
-  public init(program: Program, facts: CaseFacts, evaluation: Evaluation, engineVersion: String) {
-    schema = "ipt-advisor/batch/1"
-    engine = engineVersion
-    pack = Report.PackInfo(
-      id: program.pack.id, version: program.pack.version, title: program.pack.title, sha256: program.pack.sha256)
-    `case` = Report.CaseInfo(id: facts.caseID, file: facts.file, sha256: facts.sha256)
-    deferred_pending_safety = evaluation.deferredPendingSafety
-    alerts = evaluation.alerts.map { "\($0.severity.rawValue): \(program.alerts[$0.alert].name)" }
-    var picked: [String: [String]] = [:]
-    for (o, result) in evaluation.outputs.enumerated() {
-      picked[program.outputs[o].name] = result.picked.map { program.outputs[o].values[$0].name }
-    }
-    self.picked = picked
-    fired = program.rules.indices.filter { evaluation.ruleTruth[$0] == .true }.map { program.rules[$0].id }
-    undetermined = program.rules.indices.filter { evaluation.ruleTruth[$0] == .unknown }.map { program.rules[$0].id }
-  }
-}
-
-/// Builds a `Report` from an explanation.
-public struct ReportBuilder: Sendable {
-  public let program: Program
-  public let engineVersion: String
-  let format: ValueFormatter
-
-  public init(program: Program, engineVersion: String) {
-    self.program = program
-    self.engineVersion = engineVersion
-    self.format = ValueFormatter(program: program)
-  }
-
-  /// The report; `fullTrace` adds every rule's premises (for `ipt explain`).
-  public func report(_ explanation: Explanation, facts: CaseFacts, fullTrace: Bool = false) -> Report {
-    let evaluation = explanation.evaluation
-    func rule(_ index: Int, detail: Bool = true) -> Report.RuleInfo {
-      ruleInfo(index, explanation: explanation, detail: detail)
-    }
-    let alerts = evaluation.alerts.map { fired in
-      let info = program.alerts[fired.alert]
-      return Report.AlertEntry(
-        id: info.name, severity: info.severity.rawValue, label: info.label, description: info.description,
-        raised_by: fired.rules.map { rule($0) })
-    }
-    let outputs = explanation.outputs.map { output -> Report.OutputEntry in
-      let info = program.outputs[output.output]
-      let result = evaluation.outputs[output.output]
-      let values = output.values.map { v -> Report.ValueEntry in
-        let valueInfo = info.values[v.value]
-        var rank: Int?
-        let status: String
-        switch v.status {
-        case .picked(let r):
-          status = "picked"
-          rank = r + 1
-        case .excluded: status = "excluded"
-        case .belowThreshold: status = "below-threshold"
-        case .outranked: status = "outranked"
-        }
-        return Report.ValueEntry(
-          name: valueInfo.name, label: valueInfo.label, status: status, rank: rank, weight: v.weight,
-          certain: v.certainty.description, supporting: v.supporting.map { rule($0) },
-          opposing: v.opposing.map { rule($0) }, excluded_by: v.excludedBy.map { rule($0) },
-          outranked_by: v.outrankedBy.map { info.values[$0].name },
-          near_misses: v.nearMisses.prefix(3).map { rule($0.rule) },
-          missing: v.missing.map { program.findings[$0].name }.sorted())
-      }
-      let competitions = output.competitions.map { c in
-        Report.CompetitionEntry(
-          picked: info.values[c.picked].name, rival: info.values[c.rival].name, gap: c.gap, needed: c.needed,
-          flips: c.flips.map { rule($0.rule) })
-      }
-      return Report.OutputEntry(
-        name: info.name, title: info.title, max: info.max, min_weight: info.minWeight,
-        picked: result.picked.map { info.values[$0].name }, values: values, competitions: competitions)
-    }
-    let possible = explanation.possibleAlerts.map { p in
-      Report.PossibleAlertEntry(
-        id: program.alerts[p.alert].name, severity: program.alerts[p.alert].severity.rawValue,
-        label: program.alerts[p.alert].label, rules: p.rules.map { program.rules[$0].id },
-        missing: p.missing.map { program.findings[$0].name }.sorted())
-    }
-    let questions = explanation.askNext.map { q in
-      Report.QuestionEntry(
-        finding: program.findings[q.slot].name, ask: program.findings[q.slot].ask ?? program.findings[q.slot].description,
-        could_raise: q.alerts.map { "\(program.alerts[$0].severity.rawValue): \(program.alerts[$0].name)" },
-        could_change: q.picks.map { "\(program.outputs[$0.output].name): \(program.outputs[$0.output].values[$0.value].name)" },
-        decides_rules: q.rules.map { program.rules[$0].id })
-    }
-    return Report(
-      schema: "ipt-advisor/evaluation/1", engine: engineVersion, statement: decisionSupportStatement,
-      pack: Report.PackInfo(
-        id: program.pack.id, version: program.pack.version, title: program.pack.title, sha256: program.pack.sha256),
-      case: Report.CaseInfo(id: facts.caseID, file: facts.file, sha256: facts.sha256),
-      deferred_pending_safety: evaluation.deferredPendingSafety, alerts: alerts, outputs: outputs,
-      possible_alerts: possible, ask_next: questions,
-      fired: program.rules.indices.filter { evaluation.ruleTruth[$0] == .true }.map { program.rules[$0].id },
-      undetermined: program.rules.indices.filter { evaluation.ruleTruth[$0] == .unknown }.map { program.rules[$0].id },
-      rules: fullTrace ? program.rules.indices.map { rule($0) } : nil)
-  }
-
-  public func ruleInfo(_ index: Int, explanation: Explanation, detail: Bool) -> Report.RuleInfo {
-    let r = program.rules[index]
-    let trace = explanation.rules[index]
-    let evaluation = explanation.evaluation
-    let result = resultName(trace.truth)
-    let premises = detail ? trace.premises.map { premise in
-      Report.PremiseInfo(
-        condition: premise.text, truth: premise.truth.description, location: premise.location.description,
-        observed: premise.observations.map { o in
-          var derivedBy: [String]?
-          if program.findings[o.slot].derived && o.element == nil {
-            derivedBy = program.derivers[o.slot].map { "\(program.rules[$0].id) (\(resultName(explanation.rules[$0].truth)))" }
-          }
-          var name = o.name
-          if let element = o.element, let dot = o.name.firstIndex(of: ".") {
-            name = "\(program.findings[o.slot].name)[\(element)]\(o.name[dot...])"
-          }
-          return Report.ObservationInfo(
-            name: name, value: format.describe(o.value, o.type), source: o.origin?.description, derived_by: derivedBy)
-        })
-    } : []
-    let bindings = detail ? trace.bindings.map { b -> Report.BindingInfo in
-      var value = "unknown"
-      if case .records(let items) = evaluation.facts[b.slot], b.element < items.count,
-        case .list(let rt) = program.findings[b.slot].type
-      {
-        value = "\(program.findings[b.slot].name)[\(b.element)] = " + format.record(rt, items[b.element])
-      }
-      return Report.BindingInfo(name: b.name, value: value, source: b.origin?.description)
-    } : []
-    let because = trace.truth == .true ? r.because.map { format.fill($0, trace: trace, evaluation: evaluation) } : nil
-    return Report.RuleInfo(
-      id: r.id, title: r.title, result: result, weight: r.actions.suggest.isEmpty ? nil : r.actions.weight,
-      because: because, teach: r.teach.map { format.fill($0, trace: trace, evaluation: evaluation) },
-      status: r.status, cite: r.cite, location: r.location.description, premises: premises, bindings: bindings,
-      missing: trace.missing.map { program.findings[$0].name }.sorted())
-  }
-
-  func resultName(_ truth: Truth) -> String {
-    switch truth {
-    case .true: "fired"
-    case .false: "failed"
-    case .unknown: "undetermined"
-    }
-  }
-}
-
-extension Report.PremiseInfo {
-  /// The values a premise read, as ` (name = value at file:line:col; ...)`, or "" when it read
-  /// none; `sources` adds where each value is written, `derivations` the rules behind derived ones.
-  func observedSuffix(sources: Bool, derivations: Bool) -> String {
-    guard !observed.isEmpty else { return "" }
-    let values = observed.map { o in
-      "\(o.name) = \(o.value)" + (sources ? o.source.map { " at \($0)" } ?? "" : "")
-        + (derivations ? o.derived_by.map { " (derived by \($0.joined(separator: ", ")))" } ?? "" : "")
-    }
-    return " (\(values.joined(separator: "; ")))"
+  enum CodingKeys: String, CodingKey {
+    case schema, engine, statement, pack, `case`, alerts, outputs, fired, undetermined, rules
+    case deferredPendingSafety = "deferred_pending_safety"
+    case possibleAlerts = "possible_alerts"
+    case askNext = "ask_next"
   }
 }

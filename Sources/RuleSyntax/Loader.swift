@@ -36,7 +36,7 @@ public enum Loader {
     if !sawManifest {
       diagnostics.append(
         Diagnostic(
-          .error, code: "missing-manifest", "the pack has no 'pack.yaml'",
+          .error, code: .missingManifest, "the pack has no 'pack.yaml'",
           at: SourceLocation(file: manifestPath, line: 1, column: 1),
           hint: "create pack.yaml with at least 'pack:' and 'version:'"))
     }

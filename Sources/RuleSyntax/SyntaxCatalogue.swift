@@ -4,37 +4,37 @@ public import RuleDiagnostics
 package enum SyntaxCatalogue {
   static func yamlSyntax(_ problem: String, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
-      .error, code: "yaml-syntax", "invalid YAML: \(problem)", at: location,
+      .error, code: .yamlSyntax, "invalid YAML: \(problem)", at: location,
       hint: "check indentation, colons and quotes around this place")
   }
 
   static func notUTF8(_ problem: String, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
-      .error, code: "not-utf8", "the file is not readable UTF-8 text: \(problem)", at: location,
+      .error, code: .notUtf8, "the file is not readable UTF-8 text: \(problem)", at: location,
       hint: "save the file as UTF-8 text, without control characters")
   }
 
   static func binaryFile(at location: SourceLocation) -> Diagnostic {
     Diagnostic(
-      .error, code: "binary-file", "the file holds binary data, not YAML text", at: location,
+      .error, code: .binaryFile, "the file holds binary data, not YAML text", at: location,
       hint: "point at a YAML text file")
   }
 
   static func emptyFile(at location: SourceLocation) -> Diagnostic {
     Diagnostic(
-      .error, code: "empty-file", "the file is empty", at: location,
+      .error, code: .emptyFile, "the file is empty", at: location,
       hint: "write the YAML content, or remove the file")
   }
 
   static func tooDeep(limit: Int, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
-      .error, code: "too-deep", "the YAML is nested more than \(limit) levels deep", at: location,
+      .error, code: .tooDeep, "the YAML is nested more than \(limit) levels deep", at: location,
       hint: "flatten the structure; no pack or case needs this depth")
   }
 
   static func tooLarge(limit: Int, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
-      .error, code: "too-large",
+      .error, code: .tooLarge,
       "the YAML expands to more than \(limit) nodes (anchors and aliases count each time they are used)",
       at: location, hint: "write the content out without deeply repeated aliases")
   }
@@ -43,7 +43,7 @@ package enum SyntaxCatalogue {
     -> Diagnostic
   {
     Diagnostic(
-      .error, code: "duplicate-key", "duplicate key '\(key)' in a mapping", at: location,
+      .error, code: .duplicateKey, "duplicate key '\(key)' in a mapping", at: location,
       hint: "remove one of them or merge their contents",
       notes: location == first ? [] : [.init("'\(key)' first appears here", at: first)])
   }
@@ -52,7 +52,7 @@ package enum SyntaxCatalogue {
     -> Diagnostic
   {
     Diagnostic(
-      .error, code: "unknown-key", "unknown key '\(key)' in \(context)", at: location,
+      .error, code: .unknownKey, "unknown key '\(key)' in \(context)", at: location,
       hint: Suggest.hint(for: key, in: allowed)
         ?? "allowed keys: \(allowed.joined(separator: ", "))")
   }
@@ -61,13 +61,13 @@ package enum SyntaxCatalogue {
     -> Diagnostic
   {
     Diagnostic(
-      .error, code: "missing-key", "\(context) needs the key '\(key)'", at: location,
+      .error, code: .missingKey, "\(context) needs the key '\(key)'", at: location,
       hint: "add '\(key): ...'")
   }
 
   static func undocumentedFinding(_ name: String, missing: [String], at location: SourceLocation) -> Diagnostic {
     Diagnostic(
-      .warning, code: "undocumented-finding",
+      .warning, code: .undocumentedFinding,
       "finding '\(name)' has no \(missing.map { "'\($0)'" }.joined(separator: " or "))", at: location,
       hint: "'description' says what it records; 'ask' is the question shown in 'what to ask next'")
   }
@@ -76,25 +76,25 @@ package enum SyntaxCatalogue {
     -> Diagnostic
   {
     Diagnostic(
-      .error, code: "wrong-shape", "\(what) must be \(expected), found \(found)", at: location,
+      .error, code: .wrongShape, "\(what) must be \(expected), found \(found)", at: location,
       hint: nil)
   }
 
   package static func invalidValue(_ message: String, at location: SourceLocation, hint: String? = nil)
     -> Diagnostic
   {
-    Diagnostic(.error, code: "invalid-value", message, at: location, hint: hint)
+    Diagnostic(.error, code: .invalidValue, message, at: location, hint: hint)
   }
 
   static func emptyExpression(at location: SourceLocation) -> Diagnostic {
     Diagnostic(
-      .error, code: "expression-syntax", "the condition is empty", at: location,
+      .error, code: .expressionSyntax, "the condition is empty", at: location,
       hint: "write a condition such as 'phq9 >= 10'")
   }
 
   static func unterminatedString(at location: SourceLocation) -> Diagnostic {
     Diagnostic(
-      .error, code: "expression-syntax", "unterminated string in the condition", at: location,
+      .error, code: .expressionSyntax, "unterminated string in the condition", at: location,
       hint: "close the string with a matching quote")
   }
 
@@ -102,7 +102,7 @@ package enum SyntaxCatalogue {
     -> Diagnostic
   {
     Diagnostic(
-      .error, code: "expression-syntax", "unexpected character '\(c)' in the condition",
+      .error, code: .expressionSyntax, "unexpected character '\(c)' in the condition",
       at: location, hint: hint)
   }
 
@@ -110,13 +110,13 @@ package enum SyntaxCatalogue {
     -> Diagnostic
   {
     Diagnostic(
-      .error, code: "expression-syntax", "expected \(expecting), found \(found)", at: location,
+      .error, code: .expressionSyntax, "expected \(expecting), found \(found)", at: location,
       hint: "see docs/rule-language.md for the grammar")
   }
 
   static func expressionTooDeep(limit: Int, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
-      .error, code: "expression-syntax", "the condition nests more than \(limit) levels deep",
+      .error, code: .expressionSyntax, "the condition nests more than \(limit) levels deep",
       at: location, hint: "split it into several conditions or derived findings")
   }
 
@@ -124,13 +124,13 @@ package enum SyntaxCatalogue {
     -> Diagnostic
   {
     Diagnostic(
-      .error, code: "duplicate-name", "\(kind) '\(name)' is declared more than once", at: location,
+      .error, code: .duplicateName, "\(kind) '\(name)' is declared more than once", at: location,
       hint: "give each \(kind) one declaration", notes: [.init("first declared here", at: first)])
   }
 
   package static func templateSyntax(_ message: String, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
-      .error, code: "template-syntax", message, at: location,
+      .error, code: .templateSyntax, message, at: location,
       hint: "placeholders look like '{name}' or '{e.field}'")
   }
 }

@@ -1,8 +1,8 @@
-public import RuleCompiler
+import RuleCompiler
 public import RuleDiagnostics
 public import RuleEngine
-public import RuleSyntax
-import RuleWorkspace
+import RuleSyntax
+public import RuleWorkspace
 
 /// What one expectation of a pack test found.
 public struct TestFailure: Sendable, Hashable {
@@ -48,19 +48,17 @@ public struct TestRun: Sendable {
 
 /// Runs a pack's `tests/*.yaml` against its program.
 public struct PackTester {
+  /// The compiled pack.
   public let program: Program
+  /// Where test files and the cases they name are read from.
+  public let folder: PackFolder
   let compiler: CaseCompiler
 
-  public init(program: Program) {
+  /// A tester for `program`, reading test files and cases through `folder`.
+  public init(program: Program, folder: PackFolder) {
     self.program = program
+    self.folder = folder
     self.compiler = CaseCompiler(program: program)
-  }
-
-  /// The test files of a pack folder.
-  public static func testFiles(in packDirectory: String) -> [String] {
-    let dir = Workspace.join(packDirectory, "tests")
-    guard Workspace.isDirectory(dir) else { return [] }
-    return (try? Workspace.yamlFiles(in: dir, skipTests: false)) ?? []
   }
 
   /// Loads and runs every test in the given files.
@@ -72,9 +70,9 @@ public struct PackTester {
     for path in files {
       let file: SourceFile
       do {
-        file = try Workspace.read(path)
+        file = try folder.read(path)
       } catch {
-        diagnostics.append(((error as? ReadError) ?? ReadError(path: path, reason: "\(error)")).diagnostic)
+        diagnostics.append(error.diagnostic)
         continue
       }
       let (tests, loadDiagnostics) = Loader.loadTests(file)
@@ -83,7 +81,7 @@ public struct PackTester {
         if let first = names[test.name.value] {
           diagnostics.append(
             Diagnostic(
-              .error, code: "duplicate-name", "test '\(test.name.value)' is declared more than once",
+              .error, code: .duplicateName, "test '\(test.name.value)' is declared more than once",
               at: test.name.location, hint: "give each test a unique name", notes: [.init("first declared here", at: first)]))
           continue
         }
@@ -112,18 +110,27 @@ public struct PackTester {
     let facts: CaseFacts
     if let casePath = test.casePath {
       let path = Workspace.normalize(Workspace.join(Workspace.parent(of: test.file.path), casePath.value))
-      let (loaded, caseDiagnostics, _) = Workspace.loadCase(path, with: compiler)
-      diagnostics += caseDiagnostics
+      let loaded: CaseFacts?
+      do {
+        let file = try folder.read(path)
+        let compiled = compiler.compile(file: file, sha256: Digest.sha256(file.text))
+        diagnostics += compiled.diagnostics
+        loaded = compiled.value
+      } catch {
+        diagnostics.append(error.diagnostic)
+        loaded = nil
+      }
       guard let loaded else {
         diagnostics.append(
           Diagnostic(
-            .error, code: "invalid-test-case", "test '\(test.name.value)' names a case that cannot be evaluated: '\(path)'",
+            .error, code: .invalidTestCase, "test '\(test.name.value)' names a case that cannot be evaluated: '\(path)'",
             at: casePath.location, hint: "fix the case file, or the path (relative to the test file)"))
         return nil
       }
       facts = loaded
     } else if let findings = test.findings {
-      let compiled = compiler.compile(findings: findings, caseID: test.name.value, file: test.file)
+      let compiled = compiler.compile(
+        findings: findings, caseID: test.name.value, file: test.file, sha256: Digest.sha256(test.file.text))
       diagnostics += compiled.diagnostics
       guard let value = compiled.value else { return nil }
       facts = value
@@ -256,7 +263,7 @@ public struct PackTester {
       guard ["true", "false", "unknown"].contains(truth.value) else {
         diagnostics.append(
           Diagnostic(
-            .error, code: "invalid-value", "expected true, false or unknown, found '\(truth.value)'", at: truth.location))
+            .error, code: .invalidValue, "expected true, false or unknown, found '\(truth.value)'", at: truth.location))
         ok = false
         continue
       }

@@ -1,14 +1,13 @@
 // ipt-bench: measures the pipeline's cost per case on a pack and a folder of cases.
 //
-//   swift run -c release ipt-bench PACK_DIR CASES_DIR [--repeat N]
+//   swift run -c release ipt-bench PACK_DIR CASES_DIR [--repeat N] [--evaluate-only]
 //
 // See docs/benchmarks.md for the workload and the figures.
-import Foundation
-import RuleCompiler
+import Advisor
 import RuleDiagnostics
+import Foundation
 import RuleEngine
 import RuleRender
-import RuleSyntax
 import RuleWorkspace
 
 func seconds(_ duration: Duration) -> Double {
@@ -16,6 +15,11 @@ func seconds(_ duration: Duration) -> Double {
 }
 
 func microseconds(_ s: Double) -> String { String(format: "%.1f", s * 1e6) }
+
+func fail(_ message: String, code: Int32) -> Never {
+  FileHandle.standardError.write(Data((message + "\n").utf8))
+  exit(code)
+}
 
 /// Everything runs inside a function: top-level variables are main-actor globals, and reading
 /// them in a loop would add executor checks to the figures.
@@ -29,33 +33,26 @@ func main() throws {
     repeats = Int(arguments[index + 1]) ?? 5
     arguments.removeSubrange(index...(index + 1))
   }
-  guard arguments.count == 2 else {
-    FileHandle.standardError.write(Data("usage: ipt-bench PACK_DIR CASES_DIR [--repeat N]\n".utf8))
-    exit(64)
-  }
+  guard arguments.count == 2 else { fail("usage: ipt-bench PACK_DIR CASES_DIR [--repeat N]", code: 64) }
   let clock = ContinuousClock()
 
   // 1. Pack load + compile (best of `repeats`).
   var compileTimes: [Double] = []
-  var loaded: LoadedPack?
+  var loaded: Advisor?
   for _ in 0..<(evaluateOnly ? 1 : max(1, repeats)) {
     let start = clock.now
-    loaded = try Workspace.loadPack(arguments[0])
+    loaded = Advisor.load(.disk(arguments[0])).advisor
     compileTimes.append(seconds(clock.now - start))
   }
-  guard let pack = loaded, let program = pack.program else {
-    FileHandle.standardError.write(Data("the pack does not compile; run ipt lint\n".utf8))
-    exit(2)
-  }
-  let paths = try Workspace.yamlFiles(in: arguments[1], skipTests: false)
-  let compiler = CaseCompiler(program: program)
+  guard let advisor = loaded else { fail("the pack does not compile; run ipt lint", code: 2) }
+  let program = advisor.program
+  let paths = try Workspace.yamlFiles(in: arguments[1])
 
   // 2. Read + parse + check every case once.
   var facts: [CaseFacts] = []
   var start = clock.now
   for path in paths {
-    let (value, _, _) = Workspace.loadCase(path, with: compiler)
-    if let value { facts.append(value) }
+    if let value = advisor.facts(try Workspace.read(path)).value { facts.append(value) }
   }
   let loadTime = seconds(clock.now - start) / Double(paths.count)
 
@@ -87,9 +84,7 @@ func main() throws {
   var bytes = 0
   start = clock.now
   for path in paths {
-    let (value, _, _) = Workspace.loadCase(path, with: compiler)
-    guard let f = value else { continue }
-    let record = BatchRecord(program: program, facts: f, evaluation: program.evaluate(f), engineVersion: "bench")
+    guard let record = advisor.record(try Workspace.read(path)).value else { continue }
     bytes += JSONText.encode(record, pretty: false).utf8.count
   }
   let endToEnd = seconds(clock.now - start) / Double(paths.count)

@@ -1,18 +1,16 @@
-import Foundation
-import RuleCompiler
+import ArgumentParser
+import Advisor
 import RuleDiagnostics
-import RuleEngine
-import RuleSyntax
 import RuleWorkspace
 
-/// Reading and checking case files for the commands.
+/// Reading the input files the commands are given.
 enum CaseInputs {
   /// Expands folders to their `*.yaml` files (sorted); keeps files as given.
-  static func expand(_ paths: [String]) throws -> [String] {
+  static func expand(_ paths: [String]) throws(ReadError) -> [String] {
     var out: [String] = []
     for path in paths {
       if Workspace.isDirectory(path) {
-        out += try Workspace.yamlFiles(in: path, skipTests: false)
+        out += try Workspace.yamlFiles(in: path)
       } else {
         out.append(path)
       }
@@ -20,37 +18,35 @@ enum CaseInputs {
     return out
   }
 
-  /// Reads, loads and checks one case; on failure prints why and returns nil.
-  static func load(_ path: String, with compiler: CaseCompiler) -> CaseFacts? {
-    let (facts, diagnostics, file) = Workspace.loadCase(path, with: compiler)
-    if let file {
-      Terminal.report(diagnostics, sources: [file.path: file])
-    } else {
-      for d in diagnostics { Terminal.error("\(d.location.file): error: \(d.message)") }
-    }
-    return facts
-  }
-}
-
-extension Workspace {
-  /// Loads the pack and fails with exit code 2 (printing diagnostics) when it has errors.
-  static func program(_ path: String?) throws -> Program {
-    let pack: LoadedPack
+  /// Reads a file, or prints the one-line reason it cannot be read and returns nil.
+  static func read(_ path: String) -> SourceFile? {
     do {
-      pack = try loadPack(path)
-    } catch let error as ReadError {
+      return try Workspace.read(path)
+    } catch {
       Terminal.error(error.description)
-      throw ExitCodeError.invalidInput
+      return nil
     }
-    guard let program = pack.program else {
-      Terminal.report(pack.diagnostics, sources: pack.sources)
-      Terminal.error("\(pack.directory): the pack has errors; run 'ipt lint \(pack.directory)'")
-      throw ExitCodeError.invalidInput
-    }
-    return program
   }
 }
 
-enum ExitCodeError: Error {
-  case invalidInput
+/// Options every pack-reading command shares.
+struct PackOptions: ParsableArguments {
+  @Option(name: .long, help: "A rule pack folder (default: the bundled rules/ipt-core).")
+  var pack: String?
+
+  /// The pack folder chosen: the bundled default pack unless `--pack` names one.
+  var folder: PackFolder { pack.map(PackFolder.disk) ?? .bundled }
+}
+
+extension Advisor {
+  /// Loads the pack for a command; on errors prints them and exits 2.
+  static func forCommand(_ folder: PackFolder) throws -> Advisor {
+    let load = Advisor.load(folder)
+    guard let advisor = load.advisor else {
+      Terminal.report(load.diagnostics, sources: load.sources)
+      Terminal.error("\(folder.directory): the pack has errors; run 'ipt lint \(folder.directory)'")
+      throw ExitCode.invalidInput
+    }
+    return advisor
+  }
 }

@@ -1,3 +1,4 @@
+import Advisor
 import ArgumentParser
 import Foundation
 import RuleEngine
@@ -8,16 +9,25 @@ struct DocCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "doc", abstract: "Write a Markdown catalogue of a pack: vocabulary, outputs, alerts and every rule.")
 
-  @Argument(help: "The pack folder (default: rules/ipt-core).")
+  @Argument(help: "The pack folder (default: the bundled rules/ipt-core).")
   var packPath: String?
 
   @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
   var output: String?
 
+  @Option(help: "Output format: markdown or html.")
+  var format: DocFormat = .markdown
+
+  enum DocFormat: String, ExpressibleByArgument {
+    case markdown, html
+  }
+
   func run() throws {
-    let program: Program
-    do { program = try Workspace.program(packPath) } catch { throw ExitCode.invalidInput }
-    let text = PackCatalogue(program: program).render()
+    let advisor = try Advisor.forCommand(packPath.map(PackFolder.disk) ?? .bundled)
+    let document = PackCatalogue(program: advisor.program).document()
+    let text =
+      format == .html
+      ? HTMLRenderer().page([document], title: "Pack \(advisor.program.pack.id)") : MarkdownRenderer().render(document)
     if let output {
       do {
         try text.write(toFile: output, atomically: true, encoding: .utf8)

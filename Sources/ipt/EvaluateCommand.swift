@@ -1,9 +1,12 @@
+import Advisor
 import ArgumentParser
-import Foundation
-import RuleCompiler
-import RuleEngine
+import RuleDiagnostics
 import RuleRender
 import RuleWorkspace
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+  case text, json, markdown, html, jsonl
+}
 
 struct EvaluateCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -19,53 +22,55 @@ struct EvaluateCommand: ParsableCommand {
   var cases: [String]
 
   func run() throws {
-    try Self.run(cases: cases, pack: packOptions.pack, format: format, fullTrace: false)
+    try Self.run(cases: cases, pack: packOptions.folder, format: format, fullTrace: false)
   }
 
-  static func run(cases: [String], pack: String?, format: OutputFormat, fullTrace: Bool) throws {
-    let program: Program
-    do { program = try Workspace.program(pack) } catch { throw ExitCode.invalidInput }
+  static func run(cases: [String], pack: PackFolder, format: OutputFormat, fullTrace: Bool) throws {
+    let advisor = try Advisor.forCommand(pack)
     let paths: [String]
-    do { paths = try CaseInputs.expand(cases) } catch let error as ReadError {
+    do { paths = try CaseInputs.expand(cases) } catch {
       Terminal.error(error.description)
       throw ExitCode.invalidInput
     }
-    let compiler = CaseCompiler(program: program)
-    let builder = ReportBuilder(program: program, engineVersion: EngineVersion.string)
     var failed = 0
-    var first = true
-    var html = ""  // HTML collects every report into one page
+    var printed = 0
+    var documents: [Document] = []
     for path in paths {
-      guard let facts = CaseInputs.load(path, with: compiler) else {
+      guard let file = CaseInputs.read(path) else {
         failed += 1
         continue
       }
-      let evaluation = program.evaluate(facts)
       if format == .jsonl {
-        let record = BatchRecord(program: program, facts: facts, evaluation: evaluation, engineVersion: EngineVersion.string)
-        Terminal.write(JSONText.encode(record, pretty: false))
+        let record = advisor.record(file)
+        Terminal.report(record.diagnostics, sources: [file.path: file])
+        if let value = record.value { Terminal.write(JSONText.encode(value, pretty: false)) } else { failed += 1 }
         continue
       }
-      let explanation = program.explain(facts, evaluation)
-      let report = builder.report(explanation, facts: facts, fullTrace: fullTrace)
-      if !first && format != .html { Terminal.write(format == .json ? "" : "\n") }
-      first = false
-      switch format {
-      case .json: Terminal.write(JSONText.encode(report))
-      case .jsonl: break
-      case .html:
-        let renderer = ReportRenderer(style: .markdown)
-        html += (fullTrace ? renderer.renderTrace(report) : renderer.render(report)) + "\n"
-      case .markdown:
-        let renderer = ReportRenderer(style: .markdown)
-        Terminal.write(fullTrace ? renderer.renderTrace(report) : renderer.render(report))
-      case .text:
-        let renderer = ReportRenderer(style: .text, colour: Terminal.colour)
-        Terminal.write(fullTrace ? renderer.renderTrace(report) : renderer.render(report))
+      let outcome = advisor.evaluate(file, trace: fullTrace)
+      Terminal.report(outcome.diagnostics, sources: [file.path: file])
+      guard let report = outcome.value?.report else {
+        failed += 1
+        continue
       }
+      let builder = ReportDocument(packSource: advisor.folder.description)
+      switch format {
+      case .json:
+        Terminal.write(JSONText.encode(report))
+      case .jsonl:
+        break
+      case .html, .markdown, .text:
+        let document = fullTrace ? builder.trace(report) : builder.evaluation(report)
+        if format == .html {
+          documents.append(document)
+        } else {
+          if printed > 0 { Terminal.write("\n") }
+          Terminal.write(format == .markdown ? MarkdownRenderer().render(document) : TextRenderer(colour: Terminal.colour).render(document))
+        }
+      }
+      printed += 1
     }
-    if format == .html && !html.isEmpty {
-      Terminal.write(HTMLPage.render(markdown: html, title: "ipt-advisor: \(paths.count == 1 ? paths[0] : "\(paths.count) cases")"))
+    if format == .html && !documents.isEmpty {
+      Terminal.write(HTMLRenderer().page(documents, title: "ipt-advisor: \(paths.count == 1 ? paths[0] : "\(paths.count) cases")"))
     }
     if paths.count > 1 || failed > 0 {
       Terminal.error("\(paths.count - failed) of \(paths.count) case\(paths.count == 1 ? "" : "s") evaluated, \(failed) failed")
@@ -88,7 +93,7 @@ struct ExplainCommand: ParsableCommand {
   var caseFile: String
 
   func run() throws {
-    try EvaluateCommand.run(cases: [caseFile], pack: packOptions.pack, format: format, fullTrace: true)
+    try EvaluateCommand.run(cases: [caseFile], pack: packOptions.folder, format: format, fullTrace: true)
   }
 }
 
@@ -102,16 +107,22 @@ struct ValidateCommand: ParsableCommand {
   var cases: [String]
 
   func run() throws {
-    let program: Program
-    do { program = try Workspace.program(packOptions.pack) } catch { throw ExitCode.invalidInput }
+    let advisor = try Advisor.forCommand(packOptions.folder)
     let paths: [String]
-    do { paths = try CaseInputs.expand(cases) } catch let error as ReadError {
+    do { paths = try CaseInputs.expand(cases) } catch {
       Terminal.error(error.description)
       throw ExitCode.invalidInput
     }
-    let compiler = CaseCompiler(program: program)
     var failed = 0
-    for path in paths where CaseInputs.load(path, with: compiler) == nil { failed += 1 }
+    for path in paths {
+      guard let file = CaseInputs.read(path) else {
+        failed += 1
+        continue
+      }
+      let facts = advisor.facts(file)
+      Terminal.report(facts.diagnostics, sources: [file.path: file])
+      if facts.value == nil { failed += 1 }
+    }
     Terminal.error("\(paths.count - failed) of \(paths.count) case\(paths.count == 1 ? "" : "s") valid")
     if failed > 0 { throw ExitCode.invalidInput }
   }

@@ -1,6 +1,8 @@
+import Advisor
 import ArgumentParser
 import Foundation
 import RuleDiagnostics
+import RuleRender
 
 @main
 struct IPT: ParsableCommand {
@@ -14,7 +16,7 @@ struct IPT: ParsableCommand {
       Exit codes: 0 success; 1 a result you asked to fail on; 2 invalid input files; 64 bad \
       command line; 70 internal error.
       """,
-    version: EngineVersion.string,
+    version: Advisor.engineVersion,
     subcommands: [
       EvaluateCommand.self, ExplainCommand.self, LintCommand.self, ValidateCommand.self, TestCommand.self,
       DocCommand.self, CheckCommand.self,
@@ -44,20 +46,6 @@ extension IPT {
   }
 }
 
-enum EngineVersion {
-  static let string = "0.1.0"
-}
-
-/// Options every pack-reading command shares.
-struct PackOptions: ParsableArguments {
-  @Option(name: .long, help: "The rule pack folder (default: rules/ipt-core, or the bundled copy).")
-  var pack: String?
-}
-
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-  case text, json, markdown, html, jsonl
-}
-
 enum Terminal {
   static var colour: Bool {
     ProcessInfo.processInfo.environment["NO_COLOR"] == nil && isatty(STDOUT_FILENO) != 0
@@ -74,12 +62,31 @@ enum Terminal {
   /// Prints diagnostics to standard error.
   static func report(_ diagnostics: [Diagnostic], sources: [String: SourceFile]) {
     guard !diagnostics.isEmpty else { return }
-    let formatter = DiagnosticFormatter(colour: ProcessInfo.processInfo.environment["NO_COLOR"] == nil && isatty(STDERR_FILENO) != 0)
-    error(formatter.format(diagnostics, sources: sources))
+    let colour = ProcessInfo.processInfo.environment["NO_COLOR"] == nil && isatty(STDERR_FILENO) != 0
+    error(DiagnosticFormatter(colour: colour).format(diagnostics, sources: sources))
+  }
+}
+
+/// The formats of a human-readable or machine report.
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+  case text, markdown, html, json
+}
+
+extension Terminal {
+  /// Prints documents as text (coloured on a terminal), Markdown (separated by a blank line) or
+  /// one HTML page.
+  static func render(_ documents: [Document], format: ReportFormat, title: String) {
+    switch format {
+    case .html:
+      write(HTMLRenderer().page(documents, title: title))
+    case .markdown:
+      write(documents.map { MarkdownRenderer().render($0) }.joined(separator: "\n"))
+    case .text, .json:
+      write(documents.map { TextRenderer(colour: colour).render($0) }.joined(separator: "\n"))
+    }
   }
 }
 
 extension ExitCode {
   static let invalidInput = ExitCode(2)
-  static let internalError = ExitCode(70)
 }

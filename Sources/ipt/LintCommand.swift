@@ -1,16 +1,14 @@
+import Advisor
 import ArgumentParser
-import Foundation
 import RuleDiagnostics
-import RuleEngine
 import RuleRender
 import RuleWorkspace
-import RuleSyntax
 
 struct LintCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "lint", abstract: "Check a rule pack and report every problem with its location.")
 
-  @Argument(help: "The pack folder (default: rules/ipt-core).")
+  @Argument(help: "The pack folder (default: the bundled rules/ipt-core).")
   var packPath: String?
 
   @Option(help: "Output format: text, json or sarif.")
@@ -21,25 +19,21 @@ struct LintCommand: ParsableCommand {
   }
 
   func run() throws {
-    let pack: LoadedPack
-    do {
-      pack = try Workspace.loadPack(packPath)
-    } catch let error as ReadError {
-      Terminal.error(error.description)
-      throw ExitCode.invalidInput
-    }
+    let folder = packPath.map(PackFolder.disk) ?? .bundled
+    let load = Advisor.load(folder)
     switch format {
     case .json:
-      Terminal.write(DiagnosticJSON.render(pack.diagnostics))
+      Terminal.write(DiagnosticJSON.render(load.diagnostics))
     case .sarif:
-      Terminal.write(DiagnosticSARIF.render(pack.diagnostics, toolVersion: EngineVersion.string))
+      Terminal.write(DiagnosticSARIF.render(load.diagnostics, toolVersion: Advisor.engineVersion))
     case .text:
-      Terminal.report(pack.diagnostics, sources: pack.sources)
-      let errors = pack.diagnostics.filter { $0.severity == .error }.count
-      let warnings = pack.diagnostics.filter { $0.severity == .warning }.count
-      let rules = pack.program?.rules.count ?? pack.syntax.rules.count
-      Terminal.error("\(pack.directory): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s") (\(rules) rules)")
+      Terminal.report(load.diagnostics, sources: load.sources)
+      let errors = load.diagnostics.filter { $0.severity == .error }.count
+      let warnings = load.diagnostics.filter { $0.severity == .warning }.count
+      Terminal.error(
+        "\(folder): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s") (\(load.ruleCount) rules)"
+      )
     }
-    if pack.diagnostics.hasErrors { throw ExitCode(1) }
+    if load.diagnostics.hasErrors { throw ExitCode(1) }
   }
 }

@@ -1,6 +1,6 @@
+import Advisor
 import ArgumentParser
 import RuleDiagnostics
-import RuleEngine
 import RuleRender
 import RuleTester
 import RuleWorkspace
@@ -9,24 +9,29 @@ struct TestCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "test", abstract: "Run a pack's tests (tests/*.yaml) and report failures with explanations.")
 
-  @Argument(help: "The pack folder (default: rules/ipt-core).")
+  @Argument(help: "The pack folder (default: the bundled rules/ipt-core).")
   var packPath: String?
 
   @Flag(help: "Also report which rules, output values and alerts no test reaches.")
   var coverage = false
 
+  @Option(help: "Output format: text, markdown, html or json.")
+  var format: ReportFormat = .text
+
   func run() throws {
-    let directory = packPath ?? Workspace.defaultPack
-    let program: Program
-    do { program = try Workspace.program(directory) } catch { throw ExitCode.invalidInput }
-    let files = PackTester.testFiles(in: directory)
-    let run = PackTester(program: program).run(files: files)
+    let advisor = try Advisor.forCommand(packPath.map(PackFolder.disk) ?? .bundled)
+    let run = advisor.runTests()
     var sources: [String: SourceFile] = [:]
     for path in Set(run.diagnostics.map(\.location.file)) {
-      if let file = try? Workspace.read(path) { sources[path] = file }
+      if let file = try? advisor.folder.read(path) { sources[path] = file }
     }
     Terminal.report(run.diagnostics, sources: sources)
-    Terminal.write(TestRunRenderer(program: program).render(run, coverage: coverage))
+    if format == .json {
+      Terminal.write(JSONText.encode(TestRunSummary(run, program: advisor.program)))
+    } else {
+      let document = TestRunDocument(program: advisor.program).document(run, coverage: coverage)
+      Terminal.render([document], format: format, title: "ipt-advisor tests")
+    }
     if run.diagnostics.hasErrors { throw ExitCode.invalidInput }
     if run.failedCount > 0 || run.outcomes.isEmpty { throw ExitCode(1) }
   }

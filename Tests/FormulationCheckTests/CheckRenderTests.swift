@@ -2,6 +2,7 @@ import Foundation
 import RuleEngine
 import RuleRender
 import Testing
+import TraineeCheck
 
 /// The resolved report and its rendering, on the small in-memory pack.
 @Suite("Formulation check rendering")
@@ -21,11 +22,11 @@ struct CheckRenderTests {
     let report = try Self.report(
       "focus: [transition]\nvariant: standard\n", findings: "dead: true, extra: true, moved: true")
     let transition = try #require(report.outputs[0].items.first { $0.name == "transition" })
-    #expect(transition.verdict == "uncertain")
-    #expect(transition.uncertain_because == ["close-call"])
+    #expect(transition.verdict == .uncertain)
+    #expect(transition.uncertainBecause == [.closeCall])
     #expect(transition.rivals.map(\.name) == ["grief"])
     #expect(transition.rivals.first?.weight == 4)
-    let text = CheckRenderer(style: .text).render(report)
+    let text = TextRenderer().render(CheckDocument().check(report))
     #expect(text.contains("a close call with grief (4 points, picked), within 1 point"))
     #expect(text.contains("Nothing to ask that would settle it"))
   }
@@ -34,7 +35,7 @@ struct CheckRenderTests {
   func missedAndUnsupported() throws {
     let report = try Self.report(
       "focus: [transition]\nvariant: standard\n", findings: "dead: true, avoid: true")
-    let text = CheckRenderer(style: .text).render(report)
+    let text = TextRenderer().render(CheckDocument().check(report))
     #expect(text.contains("[missed] Grief (grief): the engine picks it with 5 points"))
     #expect(text.contains("teach: Grief means a death."))
     #expect(text.contains("[unsupported] Transition (transition)"))
@@ -48,12 +49,12 @@ struct CheckRenderTests {
     let report = try Self.report("focus: [grief]\nvariant: standard\n", findings: "dead: true, risk: true")
     #expect(report.alerts.first?.id == "danger")
     #expect(report.alerts.first?.acknowledged == false)
-    #expect(report.ignored_alerts == 2)
+    #expect(report.ignoredAlerts == 2)
     #expect(report.disagreements == 1)
-    for style in [ReportRenderer.Style.text, .markdown] {
-      let text = CheckRenderer(style: style).render(report)
+    let document = CheckDocument().check(report)
+    for (text, heading) in [(TextRenderer().render(document), "FOCUS (AT MOST 1"), (MarkdownRenderer().render(document), "## Focus")] {
       let ignored = try #require(text.range(of: "IGNORED by the formulation"))
-      let focus = try #require(text.range(of: style == .text ? "FOCUS (AT MOST 1" : "## Focus"))
+      let focus = try #require(text.range(of: heading))
       #expect(ignored.lowerBound < focus.lowerBound)
     }
   }
@@ -61,8 +62,8 @@ struct CheckRenderTests {
   @Test("a contraindication is shown with the excluding rule's because and teach")
   func contested() throws {
     let report = try Self.report("variant: standard\n", findings: "teen: true")
-    let text = CheckRenderer(style: .markdown).render(report)
-    #expect(text.contains("**contested** **Standard** (`standard`): you chose it, but it is excluded by `variant.adolescent`"))
+    let text = MarkdownRenderer().render(CheckDocument().check(report))
+    #expect(text.contains("**[contested]** **Standard** (`standard`): you chose it, but it is excluded by `variant.adolescent`"))
     #expect(text.contains("contraindication (`variant.adolescent`): An adolescent."))
     #expect(text.contains("teach: Adolescents get the adolescent variant."))
   }
@@ -86,13 +87,13 @@ struct CheckRenderTests {
     let summary = CheckReportBuilder(program: program, engineVersion: "test")
       .summary([b, a], caseIDs: ["mini-1", "mini-2"])
     #expect(summary.rows.map(\.by) == ["trainee-1", "trainee-2"])
-    #expect(summary.by_trainee.map(\.name) == ["trainee-1", "trainee-2"])
-    #expect(summary.by_trainee.map(\.counts.missed) == [0, 2])
-    #expect(summary.by_case.map(\.formulations) == [2])
-    #expect(summary.by_output.map(\.name) == ["focus", "variant"])
-    #expect(summary.by_output.map(\.disagreements) == [1, 1])
-    #expect(summary.cases_without_formulation == ["mini-2"])
-    let text = CheckRenderer(style: .text).render(summary)
+    #expect(summary.byTrainee.map(\.name) == ["trainee-1", "trainee-2"])
+    #expect(summary.byTrainee.map(\.counts.missed) == [0, 2])
+    #expect(summary.byCase.map(\.formulations) == [2])
+    #expect(summary.byOutput.map(\.name) == ["focus", "variant"])
+    #expect(summary.byOutput.map(\.disagreements) == [1, 1])
+    #expect(summary.casesWithoutFormulation == ["mini-2"])
+    let text = TextRenderer().render(CheckDocument().summary(summary))
     #expect(text.contains("2 formulations by 2 trainees of 1 case"))
     #expect(text.contains("Cases without a formulation: mini-2."))
   }

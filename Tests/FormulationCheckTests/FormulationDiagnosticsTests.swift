@@ -1,9 +1,9 @@
 import TestSupport
-import RuleCompiler
 import RuleDiagnostics
 import RuleEngine
 import RuleSyntax
 import Testing
+import TraineeCheck
 
 /// A formulation is checked against the pack like any file: located diagnostics with "did you mean".
 @Suite("Formulation diagnostics")
@@ -22,7 +22,7 @@ struct FormulationDiagnosticsTests {
     let (syntax, loadDiagnostics) = Loader.loadFormulation(
       SourceFile(path: "f.yaml", text: marked.text))
     #expect(loadDiagnostics.isEmpty)
-    return FormulationCompiler(program: program).compile(try #require(syntax), forCase: caseID)
+    return FormulationCompiler(program: program).compile(try #require(syntax), sha256: "", forCase: caseID)
       .diagnostics
   }
 
@@ -56,7 +56,7 @@ struct FormulationDiagnosticsTests {
     let diagnostics = try Self.diagnostics(marked)
     #expect(diagnostics.count == 1)
     let d = try #require(diagnostics.first)
-    #expect(d.code == expected.code)
+    #expect(d.code.rawValue == expected.code)
     #expect(d.severity == .error)
     #expect(d.location == marked.location(file: "f.yaml"))
     #expect(d.hint == expected.hint)
@@ -69,12 +69,12 @@ struct FormulationDiagnosticsTests {
     let bad = Loader.loadFormulation(
       SourceFile(path: "f.yaml", text: "formulation: mini-1\nby: t\nfocus: [x]\n")
     ).0
-    #expect(compiler.compile(try #require(bad)).value == nil)
+    #expect(compiler.compile(try #require(bad), sha256: "").value == nil)
     let marked = MarkedText("formulation: mini-1\nby: t\nfocus: [grief, 1️⃣grief]\n")
     let repeated = try #require(
       Loader.loadFormulation(SourceFile(path: "f.yaml", text: marked.text)).0)
-    let compiled = compiler.compile(repeated)
-    #expect(compiled.diagnostics.map(\.code) == ["duplicate-value"])
+    let compiled = compiler.compile(repeated, sha256: "")
+    #expect(compiled.diagnostics.map(\.code.rawValue) == ["duplicate-value"])
     #expect(compiled.diagnostics.first?.severity == .warning)
     #expect(compiled.diagnostics.first?.location == marked.location(file: "f.yaml"))
     #expect(compiled.value?.picks[0] == [0])
@@ -92,7 +92,7 @@ struct FormulationDiagnosticsTests {
     let compiler = FormulationCompiler(program: program)
     func formulation(_ path: String, _ marked: MarkedText) throws -> Formulation {
       let syntax = try #require(Loader.loadFormulation(SourceFile(path: path, text: marked.text)).0)
-      return try #require(compiler.compile(syntax).value)
+      return try #require(compiler.compile(syntax, sha256: "").value)
     }
     let a = MarkedText("formulation: c01-grief\nby: t1\n")
     let b = MarkedText("formulation: 1️⃣c01-grief\nby: t1\n")
@@ -105,7 +105,7 @@ struct FormulationDiagnosticsTests {
     let (matches, diagnostics) = FormulationCompiler.match(
       all, caseIDs: ["c01-grief", "c02-dispute"])
     #expect(matches == [0, nil, 0, nil])
-    #expect(diagnostics.map(\.code) == ["duplicate-formulation", "formulation-case-mismatch"])
+    #expect(diagnostics.map(\.code.rawValue) == ["duplicate-formulation", "formulation-case-mismatch"])
     #expect(diagnostics[0].location == b.location(file: "b.yaml"))
     #expect(
       diagnostics[0].notes.first?.location == SourceLocation(file: "a.yaml", line: 1, column: 14))

@@ -1,10 +1,11 @@
 import Foundation
-import RuleCompiler
+import Advisor
 import RuleDiagnostics
 import RuleEngine
 import RuleSyntax
 import TestSupport
 import Testing
+import TraineeCheck
 
 /// A small in-memory pack whose rules make every verdict easy to reach, and helpers to check a
 /// formulation against one of its cases.
@@ -59,14 +60,16 @@ enum MiniPack {
     """,
   ]
 
-  static let program: Result<Program, any Error> = Result {
-    let (program, diagnostics) = TestSupport.compile(files: files)
-    guard let program else {
+  static let advisor: Result<Advisor, any Error> = Result {
+    let (advisor, diagnostics) = TestSupport.compile(files: files)
+    guard let advisor else {
       throw CheckTestError(
         "the mini pack does not compile: \(diagnostics.map { "\($0.location): \($0.message)" })")
     }
-    return program
+    return advisor
   }
+
+  static let program: Result<Program, any Error> = advisor.map(\.program)
 
   /// Every finding known and false, then `findings` on top (a YAML flow mapping body).
   static func facts(_ program: Program, _ findings: String, allKnown: Bool = true) throws
@@ -83,7 +86,7 @@ enum MiniPack {
     }
     let body = merged.keys.sorted().map { "\($0): \(merged[$0] ?? "")" }.joined(separator: ", ")
     let (facts, diagnostics) = TestSupport.facts(
-      "case: mini-1\nfindings: {\(body)}\n", program: program)
+      "case: mini-1\nfindings: {\(body)}\n", advisor: try advisor.get())
     return try #require(facts, "\(diagnostics.map(\.message))")
   }
 
@@ -92,7 +95,7 @@ enum MiniPack {
     let (syntax, loadDiagnostics) = Loader.loadFormulation(
       SourceFile(path: "f.yaml", text: "formulation: mini-1\nby: trainee-1\n" + yaml))
     let compiled = FormulationCompiler(program: program).compile(
-      try #require(syntax), forCase: "mini-1")
+      try #require(syntax), sha256: "", forCase: "mini-1")
     return try #require(
       compiled.value, "\((loadDiagnostics + compiled.diagnostics).map(\.message))")
   }

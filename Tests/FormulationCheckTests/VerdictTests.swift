@@ -1,5 +1,6 @@
 import RuleEngine
 import Testing
+import TraineeCheck
 
 /// The verdict logic of `Program.compare(_:with:)` on a small in-memory pack.
 @Suite("Formulation verdicts")

@@ -1,7 +1,6 @@
-import RuleCompiler
+import Advisor
 import RuleDiagnostics
 import RuleEngine
-import RuleSyntax
 import RuleWorkspace
 import TestSupport
 import Testing
@@ -41,7 +40,7 @@ struct MutationTests {
   @Test("200 random mutations load and check without crashing", arguments: 0..<4)
   func mutations(batch: Int) throws {
     _ = try TestSupport.corePack()  // enters the repository root
-    let files = try Workspace.yamlFiles(in: "rules/ipt-core").map { try Workspace.read($0) }
+    let files = try PackFolder.disk("rules/ipt-core").packFiles().map { try Workspace.read($0) }
     var random = SplitMix64(state: UInt64(1000 + batch))
     for _ in 0..<50 {
       var mutated = files
@@ -49,10 +48,9 @@ struct MutationTests {
       var text = files[victim].text
       for _ in 0..<Int.random(in: 1...3, using: &random) { text = Self.mutate(text, random: &random) }
       mutated[victim] = SourceFile(path: files[victim].path, text: text)
-      let (syntax, loadDiagnostics) = Loader.loadPack(directory: "rules/ipt-core", files: mutated)
-      let compiled = Compiler.compile(syntax)
-      let diagnostics = loadDiagnostics + compiled.diagnostics
-      #expect(compiled.value != nil || diagnostics.hasErrors)
+      let load = Advisor.load(directory: "rules/ipt-core", files: mutated)
+      let diagnostics = load.diagnostics
+      #expect(load.advisor != nil || diagnostics.hasErrors)
       for d in diagnostics where d.severity == .error {
         #expect(d.location.line >= 1 && d.location.column >= 1, "\(d.code) at \(d.location)")
         #expect(mutated.contains { $0.path == d.location.file }, "\(d.code) points outside the pack")
@@ -62,22 +60,16 @@ struct MutationTests {
 
   @Test("randomly broken case files are checked without crashing")
   func caseMutations() throws {
-    let program = try TestSupport.corePack()
-    let compiler = CaseCompiler(program: program)
-    let cases = try Workspace.yamlFiles(in: "rules/ipt-core/cases", skipTests: false).map { try Workspace.read($0) }
+    let advisor = try TestSupport.core()
+    let cases = try Workspace.yamlFiles(in: "rules/ipt-core/cases").map { try Workspace.read($0) }
     var random = SplitMix64(state: 77)
     for file in cases {
       for _ in 0..<20 {
         var text = file.text
         for _ in 0..<Int.random(in: 1...3, using: &random) { text = Self.mutate(text, random: &random) }
-        let (syntax, diagnostics) = Loader.loadCase(SourceFile(path: file.path, text: text))
-        if let syntax {
-          let facts = compiler.compile(syntax)
-          #expect(facts.value != nil || facts.diagnostics.hasErrors)
-          if let value = facts.value { _ = program.explain(value, program.evaluate(value)) }
-        } else {
-          #expect(diagnostics.hasErrors)
-        }
+        let facts = advisor.facts(SourceFile(path: file.path, text: text))
+        #expect(facts.value != nil || facts.diagnostics.hasErrors)
+        if let value = facts.value { _ = advisor.evaluate(value) }
       }
     }
   }

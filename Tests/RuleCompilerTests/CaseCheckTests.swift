@@ -1,3 +1,4 @@
+import Advisor
 import RuleDiagnostics
 import RuleEngine
 import TestSupport
@@ -81,11 +82,11 @@ struct CaseCheckTests {
   func mistakeIsReportedAtTheValue(mistake: Mistake) throws {
     let program = try DemoPack.program.get()
     let marked = MarkedText(mistake.marked)
-    let (facts, diagnostics) = TestSupport.facts(marked.text, program: program)
+    let (facts, diagnostics) = TestSupport.facts(marked.text, advisor: program)
     #expect(facts == nil)
     #expect(diagnostics.count == 1, "\(diagnostics.map(\.message))")
     let diagnostic = try #require(diagnostics.first)
-    #expect(diagnostic.code == mistake.code)
+    #expect(diagnostic.code.rawValue == mistake.code)
     #expect(diagnostic.severity == .error)
     #expect(diagnostic.message == mistake.message)
     #expect(diagnostic.location == marked.location(file: "case.yaml"))
@@ -109,9 +110,9 @@ struct CaseCheckTests {
           - {kind: death, 7️⃣monthsago: 3}
 
       """)
-    let (_, diagnostics) = TestSupport.facts(marked.text, program: program)
+    let (_, diagnostics) = TestSupport.facts(marked.text, advisor: program)
     #expect(
-      diagnostics.map(\.code) == [
+      diagnostics.map(\.code.rawValue) == [
         "unknown-finding", "derived-in-case", "type-mismatch", "unknown-enum-value", "value-out-of-range",
         "invalid-date", "unknown-field",
       ])
@@ -137,10 +138,10 @@ struct CaseCheckTests {
         life_events:
           - {kind: death, months_ago: 12.5}
 
-      """, program: program)
+      """, advisor: program)
     #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
     let values = try #require(facts).values
-    let slot = { (name: String) in program.findings.firstIndex { $0.name == name } ?? -1 }
+    let slot = { (name: String) in program.program.findings.firstIndex { $0.name == name } ?? -1 }
     #expect(values[slot("age")] == .number(30))
     #expect(values[slot("phq9")] == .number(27))
     #expect(values[slot("suicidality")] == .enumValue(1))

@@ -1,3 +1,4 @@
+import Advisor
 import RuleDiagnostics
 import RuleEngine
 import TestSupport
@@ -83,7 +84,7 @@ enum DemoPack {
   }
 
   /// The compiled base pack.
-  static let program: Result<Program, ProgramError> = {
+  static let program: Result<Advisor, ProgramError> = {
     let (program, diagnostics) = TestSupport.compile(files: files, directory: directory)
     guard let program, diagnostics.isEmpty else {
       return .failure(ProgramError(diagnostics: diagnostics))

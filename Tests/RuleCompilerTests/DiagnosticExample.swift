@@ -1,3 +1,4 @@
+import Advisor
 import Foundation
 import RuleCompiler
 import RuleDiagnostics
@@ -56,7 +57,7 @@ struct DiagnosticExample: Sendable, CustomTestStringConvertible {
     case .caseFile(let text):
       let program = try DemoPack.program.get()
       let marked = MarkedText(text)
-      let (_, diagnostics) = TestSupport.facts(marked.text, program: program, path: "case.yaml")
+      let (_, diagnostics) = TestSupport.facts(marked.text, advisor: program, path: "case.yaml")
       let expected = marked.markers.values.map {
         SourceLocation(file: "case.yaml", line: $0.line, column: $0.column)
       }
@@ -76,7 +77,7 @@ struct DiagnosticExample: Sendable, CustomTestStringConvertible {
         expected += marked.markers.values.map { SourceLocation(file: path, line: $0.line, column: $0.column) }
       }
       for (path, data) in bytes { try Self.write(Data(data), to: "\(root)/\(path)") }
-      let pack = try Workspace.loadPack("\(root)/main")
+      let pack = Advisor.load(.disk("\(root)/main"))
       let diagnostics = pack.diagnostics.map { diagnostic in
         var relative = diagnostic
         if relative.location.file.hasPrefix(root + "/") {

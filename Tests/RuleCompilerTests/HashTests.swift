@@ -22,7 +22,7 @@ struct HashTests {
       "vocabulary.yaml": "vocabulary:\n  a: {type: boolean, description: a, ask: a?}\n",
     ])
     let compiled = try #require(program, "\(diagnostics.map(\.message))")
-    let (facts, _) = TestSupport.facts(text, program: compiled)
+    let (facts, _) = TestSupport.facts(text, advisor: compiled)
     #expect(try #require(facts).sha256 == digest)
   }
 }

@@ -1,3 +1,4 @@
+import Advisor
 import Foundation
 import RuleDiagnostics
 import RuleWorkspace
@@ -27,7 +28,7 @@ struct TwentyMistakesTests {
   /// The `# expect:` comments of every YAML file of the fixture; a malformed one is an error.
   static func expectations() throws -> [Expected] {
     let root = TestSupport.path(folder)
-    let files = try Workspace.yamlFiles(in: root, skipTests: false)
+    let files = try Workspace.yamlFiles(in: root)
     let pattern = try Regex(#"# expect: ([a-z][a-z0-9-]*) @ ([0-9]+):([0-9]+)\s*$"#)
     var expected: [Expected] = []
     for path in files {
@@ -60,13 +61,13 @@ struct TwentyMistakesTests {
   @Test("one load reports every marked mistake at its line and column, and nothing else")
   func everyMistakeIsReportedWhereMarked() throws {
     let root = Workspace.normalize(TestSupport.path(Self.folder))
-    let pack = try Workspace.loadPack(root)
-    #expect(pack.program == nil)
+    let pack = Advisor.load(.disk(root))
+    #expect(pack.advisor == nil)
     let reported = pack.diagnostics.filter { $0.severity != .note }.map { diagnostic in
       Expected(
         file: diagnostic.location.file.hasPrefix(root + "/")
           ? String(diagnostic.location.file.dropFirst(root.count + 1)) : diagnostic.location.file,
-        line: diagnostic.location.line, column: diagnostic.location.column, code: diagnostic.code)
+        line: diagnostic.location.line, column: diagnostic.location.column, code: diagnostic.code.rawValue)
     }.sorted()
     let expected = try Self.expectations()
     let missing = expected.filter { !reported.contains($0) }
@@ -74,7 +75,7 @@ struct TwentyMistakesTests {
       diagnostic.severity != .note
         && !expected.contains { e in
           diagnostic.location.file == root + "/" + e.file && diagnostic.location.line == e.line
-            && diagnostic.location.column == e.column && diagnostic.code == e.code
+            && diagnostic.location.column == e.column && diagnostic.code.rawValue == e.code
         }
     }
     #expect(missing.isEmpty, "not reported: \(missing)")

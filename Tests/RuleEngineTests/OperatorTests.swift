@@ -1,3 +1,4 @@
+import Advisor
 import RuleDiagnostics
 import RuleEngine
 import TestSupport
@@ -120,11 +121,11 @@ struct OperatorTests {
           cite: [R]
           status: reviewed
       """
-    let (program, diagnostics) = TestSupport.compile(files: files)
-    let compiled = try #require(program, "\(diagnostics.map { "\($0.location): \($0.message)" })")
-    let (facts, caseDiagnostics) = TestSupport.facts("case: c\nfindings: \(findings)\n", program: compiled)
+    let (advisor, diagnostics) = TestSupport.compile(files: files)
+    let compiled = try #require(advisor, "\(diagnostics.map { "\($0.location): \($0.message)" })")
+    let (facts, caseDiagnostics) = TestSupport.facts("case: c\nfindings: \(findings)\n", advisor: compiled)
     let checked = try #require(facts, "\(caseDiagnostics.map(\.message))")
-    return compiled.evaluate(checked).ruleTruth[0]
+    return compiled.program.evaluate(checked).ruleTruth[0]
   }
 
   @Test("operator truth table", arguments: table)

@@ -1,3 +1,4 @@
+import Advisor
 import RuleDiagnostics
 import RuleEngine
 import TestSupport
@@ -46,16 +47,16 @@ struct SemanticsTests {
     """
   }
 
-  static func program(_ rules: [String]) throws -> Program {
+  static func program(_ rules: [String]) throws -> Advisor {
     var files = base
     files["rules.yaml"] = "rules:\n" + rules.joined()
     let (program, diagnostics) = TestSupport.compile(files: files)
     return try #require(program, "\(diagnostics.map { "\($0.location): \($0.message)" })")
   }
 
-  static func evaluate(_ program: Program, _ findings: String) throws -> Evaluation {
-    let (facts, diagnostics) = TestSupport.facts("case: c\nfindings: \(findings)\n", program: program)
-    return program.evaluate(try #require(facts, "\(diagnostics.map(\.message))"))
+  static func evaluate(_ advisor: Advisor, _ findings: String) throws -> Evaluation {
+    let (facts, diagnostics) = TestSupport.facts("case: c\nfindings: \(findings)\n", advisor: advisor)
+    return advisor.program.evaluate(try #require(facts, "\(diagnostics.map(\.message))"))
   }
 
   @Test("a value is picked when its evidence reaches min_weight, and ranks by weight")
@@ -99,7 +100,7 @@ struct SemanticsTests {
     ])
     let result = try Self.evaluate(p, "{a: true, b: true}").outputs[0]
     #expect(result.statuses[0] == .excluded)
-    #expect(result.excludedBy[0] == [p.rule(id: "r.contra")].compactMap { $0 })
+    #expect(result.excludedBy[0] == [p.program.rule(id: "r.contra")].compactMap { $0 })
     #expect(result.picked.isEmpty)
   }
 
@@ -110,12 +111,12 @@ struct SemanticsTests {
       Self.rule("d.b", "b", "{derive: d}"),
       Self.rule("use", "d", "{suggest: {technique: t1}}"),
     ])
-    let slot = try #require(p.findings.firstIndex { $0.name == "d" })
+    let slot = try #require(p.program.findings.firstIndex { $0.name == "d" })
     #expect(try Self.evaluate(p, "{a: true}").facts[slot] == .boolean(true))
     #expect(try Self.evaluate(p, "{a: false, b: false}").facts[slot] == .boolean(false))
     #expect(try Self.evaluate(p, "{a: false}").facts[slot] == .unknown)
     let undetermined = try Self.evaluate(p, "{a: false}")
-    #expect(undetermined.ruleTruth[try #require(p.rule(id: "use"))] == .unknown)
+    #expect(undetermined.ruleTruth[try #require(p.program.rule(id: "use"))] == .unknown)
   }
 
   @Test("picked is true when picked, false when no undetermined rule could add evidence, else unknown")
@@ -124,7 +125,7 @@ struct SemanticsTests {
       Self.rule("f.one", "a", "{suggest: {focus: one}, weight: 3}"),
       Self.rule("t.one", "focus picked one", "{suggest: {technique: t1}}"),
     ])
-    let t = try #require(p.rule(id: "t.one"))
+    let t = try #require(p.program.rule(id: "t.one"))
     #expect(try Self.evaluate(p, "{a: true}").ruleTruth[t] == .true)
     #expect(try Self.evaluate(p, "{a: false}").ruleTruth[t] == .false)
     #expect(try Self.evaluate(p, "{}").ruleTruth[t] == .unknown)
@@ -138,7 +139,7 @@ struct SemanticsTests {
       Self.rule("f.one", "a", "{suggest: {focus: one}, weight: 3}"),
     ])
     let e = try Self.evaluate(p, "{a: true, risk: true}")
-    #expect(e.alerts.map { p.alerts[$0.alert].name } == ["danger", "info_note"])
+    #expect(e.alerts.map { p.program.alerts[$0.alert].name } == ["danger", "info_note"])
     #expect(e.deferredPendingSafety)
     #expect(e.outputs[0].picked == [0], "suggestions are still computed under a critical alert")
     #expect(try !Self.evaluate(p, "{a: true, risk: false}").deferredPendingSafety)
@@ -150,9 +151,9 @@ struct SemanticsTests {
       Self.rule("a.use", "d", "{suggest: {technique: t1}}"),
       Self.rule("z.derive", "a", "{derive: d}"),
     ])
-    let derive = try #require(p.rule(id: "z.derive"))
-    let use = try #require(p.rule(id: "a.use"))
-    let order = p.plan.compactMap { step -> Int? in
+    let derive = try #require(p.program.rule(id: "z.derive"))
+    let use = try #require(p.program.rule(id: "a.use"))
+    let order = p.program.plan.compactMap { step -> Int? in
       if case .rule(let r) = step { return r }
       return nil
     }
@@ -169,7 +170,7 @@ struct SemanticsTests {
     ].joined()
     let (program, diagnostics) = TestSupport.compile(files: files)
     #expect(program == nil)
-    let cycle = try #require(diagnostics.first { $0.code == "dependency-cycle" })
+    let cycle = try #require(diagnostics.first { $0.code == .dependencyCycle })
     #expect(cycle.message.contains("rule 'c.one'"))
     #expect(cycle.message.contains("output 'focus'"))
     #expect(cycle.message.contains("finding 'd'"))
@@ -181,11 +182,11 @@ struct SemanticsTests {
       Self.rule("a.danger", "risk", "{alert: danger}"),
       Self.rule("f.one", "c", "{suggest: {focus: one}, weight: 3}"),
     ])
-    let (facts, _) = TestSupport.facts("case: c\nfindings: {}\n", program: p)
+    let (facts, _) = TestSupport.facts("case: c\nfindings: {}\n", advisor: p)
     let f = try #require(facts)
-    let explanation = p.explain(f, p.evaluate(f))
-    #expect(explanation.askNext.map { p.findings[$0.slot].name } == ["risk", "c"])
+    let explanation = p.program.explain(f, p.program.evaluate(f))
+    #expect(explanation.askNext.map { p.program.findings[$0.slot].name } == ["risk", "c"])
     #expect(explanation.askNext.first?.alertSeverity == .critical)
-    #expect(explanation.possibleAlerts.map { p.alerts[$0.alert].name } == ["danger"])
+    #expect(explanation.possibleAlerts.map { p.program.alerts[$0.alert].name } == ["danger"])
   }
 }

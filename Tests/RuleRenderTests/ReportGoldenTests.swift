@@ -1,4 +1,5 @@
-import RuleCompiler
+import Advisor
+import RuleDiagnostics
 import RuleEngine
 import RuleRender
 import TestSupport
@@ -17,20 +18,24 @@ struct ReportGoldenTests {
     ("normal-grief", "rules/ipt-core/cases/c10-normal-grief.yaml"),
   ]
 
+  /// The report of a sample case, with a fixed engine version so goldens survive a release.
   static func report(_ file: String, trace: Bool = false) throws -> Report {
-    let program = try TestSupport.corePack()
-    let facts = try TestSupport.loadCase(file, program: program)
-    let evaluation = program.evaluate(facts)
-    return ReportBuilder(program: program, engineVersion: "test")
-      .report(program.explain(facts, evaluation), facts: facts, fullTrace: trace)
+    let advisor = try TestSupport.core()
+    let outcome = try #require(advisor.evaluate(try TestSupport.read(file), trace: trace).value)
+    var report = outcome.report
+    report.engine = "test"
+    return report
   }
+
+  static let documents = ReportDocument(packSource: "rules/ipt-core")
 
   @Test("text, Markdown and JSON match the golden files", arguments: cases)
   func golden(situation: String, file: String) throws {
     let report = try Self.report(file)
+    let document = Self.documents.evaluation(report)
     let outputs = [
-      ("txt", ReportRenderer(style: .text).render(report)),
-      ("md", ReportRenderer(style: .markdown).render(report)),
+      ("txt", TextRenderer().render(document)),
+      ("md", MarkdownRenderer().render(document)),
       ("json", JSONText.encode(report)),
     ]
     for (ext, text) in outputs {
@@ -43,7 +48,8 @@ struct ReportGoldenTests {
   @Test("the full trace of a case matches its golden file")
   func traceGolden() throws {
     let report = try Self.report("rules/ipt-core/cases/c02-dispute-renegotiation.yaml", trace: true)
-    if let problem = Snapshot.check(ReportRenderer(style: .text).renderTrace(report), named: "trace.txt", target: "RuleRenderTests") {
+    let text = TextRenderer().render(Self.documents.trace(report))
+    if let problem = Snapshot.check(text, named: "trace.txt", target: "RuleRenderTests") {
       Issue.record(Comment(rawValue: problem))
     }
   }
@@ -51,23 +57,26 @@ struct ReportGoldenTests {
   @Test("the situations show what they are meant to show")
   func situations() throws {
     let deferred = try Self.report("rules/ipt-core/cases/c09-suicidal-grief.yaml")
-    #expect(deferred.deferred_pending_safety)
-    #expect(deferred.alerts.first?.severity == "critical")
-    let text = ReportRenderer(style: .text).render(deferred)
+    #expect(deferred.deferredPendingSafety)
+    #expect(deferred.alerts.first?.severity == .critical)
+    let text = TextRenderer().render(Self.documents.evaluation(deferred))
     #expect(text.contains("deferred pending safety"))
     let excluded = try Self.report("rules/ipt-core/cases/c30-adolescent-intellectual-disability.yaml")
-    #expect(excluded.outputs.contains { $0.values.contains { $0.status == "excluded" } })
+    #expect(excluded.outputs.contains { $0.values.contains { $0.status == .excluded } })
     let unknown = try Self.report("rules/ipt-core/cases/c08-mostly-missing-data.yaml")
-    #expect(!unknown.ask_next.isEmpty)
-    #expect(!(unknown.outputs.first { $0.name == "focus" }?.picked.contains("interpersonal_deficits") ?? true),
+    #expect(!unknown.askNext.isEmpty)
+    #expect(
+      !(unknown.outputs.first { $0.name == "focus" }?.picked.contains("interpersonal_deficits") ?? true),
       "missing data never defaults to deficits")
   }
 
   @Test("every human-readable report says it is decision support, not a diagnosis", arguments: cases)
   func statement(situation: String, file: String) throws {
     let report = try Self.report(file)
-    #expect(ReportRenderer(style: .text).render(report).contains("not a diagnosis"))
-    #expect(ReportRenderer(style: .markdown).render(report).contains("not a diagnosis"))
+    let document = Self.documents.evaluation(report)
+    #expect(TextRenderer().render(document).contains("not a diagnosis"))
+    #expect(MarkdownRenderer().render(document).contains("not a diagnosis"))
+    #expect(HTMLRenderer().page([document], title: "t").contains("not a diagnosis"))
     #expect(report.statement.contains("not a diagnosis"))
   }
 

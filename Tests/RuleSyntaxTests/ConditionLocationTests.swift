@@ -109,7 +109,7 @@ struct ConditionLocationTests {
     let (_, diagnostics) = Self.load(marked)
     let diagnostic = try #require(diagnostics.first)
     #expect(diagnostics.count == 1)
-    #expect(diagnostic.code == "expression-syntax")
+    #expect(diagnostic.code == .expressionSyntax)
     #expect(diagnostic.location == marked.location(file: "p/rules.yaml"))
   }
 }

@@ -185,7 +185,7 @@ struct ExpressionParserTests {
     where !["true", "false", "not", "known", "unknown", "some", "no", "every", "count"].contains(keyword) {
       let (expression, diagnostics) = Self.parse("\(keyword) == 1")
       #expect(expression == nil, "'\(keyword)' parsed as a name")
-      #expect(diagnostics.first?.code == "expression-syntax")
+      #expect(diagnostics.first?.code == .expressionSyntax)
       #expect(diagnostics.first?.location.column == 1)
     }
   }
@@ -243,7 +243,7 @@ struct ExpressionParserTests {
     #expect(expression == nil)
     let diagnostic = try #require(diagnostics.first)
     #expect(diagnostics.count == 1)
-    #expect(diagnostic.code == "expression-syntax")
+    #expect(diagnostic.code == .expressionSyntax)
     #expect(diagnostic.severity == .error)
     #expect(diagnostic.message == example.message)
     #expect(diagnostic.location == marked.location(file: "t"))

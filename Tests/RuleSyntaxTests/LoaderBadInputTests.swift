@@ -61,7 +61,7 @@ struct LoaderBadInputTests {
     let marked = MarkedText(example.marked)
     let diagnostics = Self.loadCase(marked)
     #expect(diagnostics.count == 1)
-    #expect(diagnostics.first?.code == example.code)
+    #expect(diagnostics.first?.code.rawValue == example.code)
     #expect(diagnostics.first?.severity == .error)
     #expect(diagnostics.first?.message == example.message)
     #expect(diagnostics.first?.location == marked.location(file: "case.yaml"))
@@ -92,7 +92,7 @@ struct LoaderBadInputTests {
   @Test("a node of the wrong shape is reported where it stands", arguments: shapes)
   func wrongShapeIsLocated(example: Example) {
     let marked = MarkedText(example.marked)
-    let diagnostics = Self.loadCase(marked).filter { $0.code == example.code }
+    let diagnostics = Self.loadCase(marked).filter { $0.code.rawValue == example.code }
     #expect(diagnostics.count == 1)
     #expect(diagnostics.first?.severity == .error)
     #expect(diagnostics.first?.message == example.message)
@@ -114,7 +114,7 @@ struct LoaderBadInputTests {
         SourceFile(path: "p/pack.yaml", text: "pack: p\nversion: 1.0.0\n"),
         SourceFile(path: "p/a.yaml", text: marked.text),
       ])
-    #expect(diagnostics.map(\.code) == ["wrong-shape", "wrong-shape"])
+    #expect(diagnostics.map(\.code.rawValue) == ["wrong-shape", "wrong-shape"])
     #expect(
       diagnostics.map(\.message) == [
         "'vocabulary' must be a mapping, found a scalar", "'rules' must be a list, found a scalar",
@@ -154,7 +154,7 @@ struct LoaderBadInputTests {
     let diagnostics = Self.loadCase(marked)
     #expect(diagnostics.count == 1)
     let diagnostic = diagnostics.first
-    #expect(diagnostic?.code == "duplicate-key")
+    #expect(diagnostic?.code == .duplicateKey)
     #expect(diagnostic?.severity == .error)
     #expect(diagnostic?.message == example.message)
     #expect(diagnostic?.location == marked.location(file: "case.yaml"))
@@ -170,7 +170,7 @@ struct LoaderBadInputTests {
         SourceFile(path: "p/a.yaml", text: "constants:\n  x: 1\n  x: 2\n"),
         SourceFile(path: "p/b.yaml", text: "constants:\n  y: 1\n"),
       ])
-    #expect(diagnostics.map(\.code) == ["duplicate-key"])
+    #expect(diagnostics.map(\.code.rawValue) == ["duplicate-key"])
     #expect(pack.constants.map(\.name.value) == ["y"])
   }
 
@@ -189,7 +189,7 @@ struct LoaderBadInputTests {
     let elapsed = clock.measure {
       diagnostics = Loader.loadCase(SourceFile(path: "case.yaml", text: text)).1
     }
-    #expect(diagnostics.map(\.code) == ["too-large"])
+    #expect(diagnostics.map(\.code.rawValue) == ["too-large"])
     #expect(diagnostics.first?.location == SourceLocation(file: "case.yaml", line: 1, column: 1))
     #expect(diagnostics.first?.severity == .error)
     #expect(elapsed < .seconds(5))
@@ -234,7 +234,7 @@ struct LoaderBadInputTests {
   func deepNestingIsTooDeep(name: String, marked text: String) {
     let marked = MarkedText(text)
     let diagnostics = Self.loadCase(marked)
-    #expect(diagnostics.map(\.code) == ["too-deep"])
+    #expect(diagnostics.map(\.code.rawValue) == ["too-deep"])
     #expect(diagnostics.first?.severity == .error)
     #expect(diagnostics.first?.message == "the YAML is nested more than 128 levels deep")
     #expect(diagnostics.first?.location == marked.location(file: "case.yaml"))
@@ -244,6 +244,6 @@ struct LoaderBadInputTests {
   func nestingAtTheLimitLoads() {
     let text = "case: c\nnotes: " + String(repeating: "[", count: 100) + String(repeating: "]", count: 100) + "\n"
     let diagnostics = Self.loadCase(MarkedText(text))
-    #expect(!diagnostics.contains { $0.code == "too-deep" })
+    #expect(!diagnostics.contains { $0.code == .tooDeep })
   }
 }

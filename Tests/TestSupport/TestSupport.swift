@@ -1,11 +1,11 @@
-public import RuleCompiler
+public import Advisor
+import Foundation
 public import RuleDiagnostics
 public import RuleEngine
-import Foundation
-import RuleSyntax
-public import RuleWorkspace
+import RuleWorkspace
 
-/// Helpers shared by the test targets.
+/// Helpers shared by the test targets. Packs and cases load through the front door (`Advisor`),
+/// as the command-line tool loads them.
 public enum TestSupport {
   /// The repository root, found from this file's path.
   public static let root: String = {
@@ -24,45 +24,50 @@ public enum TestSupport {
   /// folder, so running tests in parallel is safe.
   public static let atRoot: Bool = FileManager.default.changeCurrentDirectoryPath(root)
 
-  /// Loads and compiles a pack folder from disk.
-  public static func loadPack(_ relative: String) throws -> LoadedPack {
-    try Workspace.loadPack(path(relative))
+  /// Loads and compiles a pack folder from disk (path relative to the repository root).
+  public static func loadPack(_ relative: String) throws -> PackLoad {
+    guard atRoot else { throw ReadError(path: root, reason: "cannot enter the folder") }
+    return Advisor.load(.disk(relative))
   }
 
-  /// The default pack, compiled; fails the test if it does not compile.
-  public static func corePack() throws -> Program {
-    guard atRoot else { throw ReadError(path: root, reason: "cannot enter the folder") }
-    let pack = try Workspace.loadPack("rules/ipt-core")
-    guard let program = pack.program else {
-      throw ReadError(path: "rules/ipt-core", reason: "does not compile: \(pack.diagnostics.map(\.message))")
+  /// The default pack from `rules/ipt-core`, compiled; fails the test if it does not compile.
+  public static func core() throws -> Advisor {
+    let load = try loadPack("rules/ipt-core")
+    guard let advisor = load.advisor else {
+      throw ReadError(path: "rules/ipt-core", reason: "does not compile: \(load.diagnostics.map(\.message))")
     }
-    return program
+    return advisor
   }
 
-  /// Loads and checks a case file (path relative to the repository root).
-  public static func loadCase(_ relative: String, program: Program) throws -> CaseFacts {
+  /// The default pack's program.
+  public static func corePack() throws -> Program { try core().program }
+
+  /// Reads a file (path relative to the repository root).
+  public static func read(_ relative: String) throws -> SourceFile {
     guard atRoot else { throw ReadError(path: root, reason: "cannot enter the folder") }
-    let (facts, diagnostics, _) = Workspace.loadCase(relative, with: CaseCompiler(program: program))
-    guard let facts else {
-      throw ReadError(path: relative, reason: "\(diagnostics.map { "\($0.location): \($0.message)" })")
+    return try Workspace.read(relative)
+  }
+
+  /// Loads and checks a case file against the default pack.
+  public static func loadCase(_ relative: String, advisor: Advisor) throws -> CaseFacts {
+    let facts = advisor.facts(try read(relative))
+    guard let value = facts.value else {
+      throw ReadError(path: relative, reason: "\(facts.diagnostics.map { "\($0.location): \($0.message)" })")
     }
-    return facts
+    return value
   }
 
   /// Compiles a pack given as in-memory files: `["pack.yaml": "...", "rules/a.yaml": "..."]`.
-  public static func compile(files: [String: String], directory: String = "pack") -> (Program?, [Diagnostic]) {
+  public static func compile(files: [String: String], directory: String = "pack") -> (Advisor?, [Diagnostic]) {
     let sources = files.keys.sorted().map { SourceFile(path: "\(directory)/\($0)", text: files[$0] ?? "") }
-    let (syntax, loadDiagnostics) = Loader.loadPack(directory: directory, files: sources)
-    let pack = Workspace.assemble(directory: directory, syntax: syntax, diagnostics: loadDiagnostics, sources: [:])
-    return (pack.program, pack.diagnostics)
+    let load = Advisor.load(directory: directory, files: sources)
+    return (load.advisor, load.diagnostics)
   }
 
-  /// Checks an in-memory case against a program.
-  public static func facts(_ yaml: String, program: Program, path: String = "case.yaml") -> (CaseFacts?, [Diagnostic]) {
-    let (syntax, diagnostics) = Loader.loadCase(SourceFile(path: path, text: yaml))
-    guard let syntax, !diagnostics.hasErrors else { return (nil, diagnostics) }
-    let facts = CaseCompiler(program: program).compile(syntax)
-    return (facts.value, (diagnostics + facts.diagnostics).normalized())
+  /// Checks an in-memory case against a pack.
+  public static func facts(_ yaml: String, advisor: Advisor, path: String = "case.yaml") -> (CaseFacts?, [Diagnostic]) {
+    let facts = advisor.facts(SourceFile(path: path, text: yaml))
+    return (facts.value, facts.diagnostics)
   }
 }
 
@@ -70,12 +75,22 @@ public enum TestSupport {
 /// when the environment variable `RECORD_SNAPSHOTS` is set.
 public enum Snapshot {
   /// Returns nil when `actual` matches the stored snapshot, else a message saying how it differs.
-  public static func check(_ actual: String, named name: String, target: String) -> String? {
+  /// `replacing` pairs are applied to `actual` first (for values such as a pack hash that change
+  /// with every edit of the pack and are not what the snapshot is about).
+  public static func check(
+    _ actual: String, named name: String, target: String, replacing: [(String, String)] = []
+  ) -> String? {
+    var actual = actual
+    for (target, replacement) in replacing where !target.isEmpty {
+      actual = actual.replacing(target, with: replacement)
+    }
     let folder = TestSupport.path("Tests/\(target)/Snapshots")
     let file = "\(folder)/\(name)"
     if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] != nil {
       try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-      FileManager.default.createFile(atPath: file, contents: Data(actual.utf8))
+      guard FileManager.default.createFile(atPath: file, contents: Data(actual.utf8)) else {
+        return "cannot write the snapshot \(file)"
+      }
       return nil
     }
     guard let data = FileManager.default.contents(atPath: file) else {

@@ -1,4 +1,5 @@
 public import RuleDiagnostics
+public import RuleEngine
 
 /// A trainee's formulation of a case, resolved against a program: the values chosen for each
 /// output and the alerts taken into account, as indices into the program.

@@ -1,3 +1,4 @@
+import RuleCompiler
 public import RuleDiagnostics
 public import RuleEngine
 public import RuleSyntax
@@ -24,10 +25,10 @@ public struct FormulationCompiler: Sendable {
       program.alerts.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
   }
 
-  /// Checks a formulation's names; when `caseID` is given, a formulation of another case is an
-  /// error (`formulation-case-mismatch`).
+  /// Checks a formulation's names; `sha256` is the hash of its file's bytes. When `caseID` is
+  /// given, a formulation of another case is an error (`formulation-case-mismatch`).
   public func compile(
-    _ syntax: FormulationSyntax, forCase caseID: String? = nil
+    _ syntax: FormulationSyntax, sha256: String, forCase caseID: String? = nil
   ) -> Diagnosed<Formulation> {
     var diagnostics: [Diagnostic] = []
     if let caseID, syntax.caseID.value != caseID {
@@ -85,7 +86,7 @@ public struct FormulationCompiler: Sendable {
     }
     let formulation = Formulation(
       caseID: syntax.caseID.value, caseLocation: syntax.caseID.location, by: syntax.by.value,
-      file: syntax.file.path, sha256: SHA256.hex(syntax.file.text), picks: picks, alerts: alerts,
+      file: syntax.file.path, sha256: sha256, picks: picks, alerts: alerts,
       rationale: syntax.rationale)
     return Diagnosed(formulation, diagnostics)
   }
@@ -130,7 +131,7 @@ enum FormulationCatalogue {
     -> Diagnostic
   {
     Diagnostic(
-      .error, code: "formulation-case-mismatch",
+      .error, code: .formulationCaseMismatch,
       "the formulation is of case '\(id)', but the case given is '\(expected)'", at: location,
       hint: "give the formulation of case '\(expected)', or correct 'formulation:'")
   }
@@ -139,7 +140,7 @@ enum FormulationCatalogue {
     -> Diagnostic
   {
     Diagnostic(
-      .error, code: "formulation-case-mismatch", "no case '\(id)' among the cases given",
+      .error, code: .formulationCaseMismatch, "no case '\(id)' among the cases given",
       at: location,
       hint: Suggest.hint(for: id, in: candidates) ?? "give the case file, or correct 'formulation:'"
     )
@@ -151,7 +152,7 @@ enum FormulationCatalogue {
     -> Diagnostic
   {
     Diagnostic(
-      .error, code: "duplicate-formulation",
+      .error, code: .duplicateFormulation,
       "'\(by)' has more than one formulation of case '\(caseID)'",
       at: location, hint: "keep one formulation per trainee and case",
       notes: [.init("first formulation here", at: first)])
@@ -159,7 +160,7 @@ enum FormulationCatalogue {
 
   static func repeated(_ value: String, in key: String, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
-      .warning, code: "duplicate-value", "'\(value)' is listed more than once under '\(key)'",
+      .warning, code: .duplicateValue, "'\(value)' is listed more than once under '\(key)'",
       at: location,
       hint: "remove the repeat")
   }

@@ -1,0 +1,141 @@
+import RuleDiagnostics
+public import RuleEngine
+
+/// Builds a `Report` from an explanation: resolves every index to its name and fills every
+/// template.
+public struct ReportBuilder: Sendable {
+  /// The compiled pack.
+  public let program: Program
+  /// The engine version written into reports.
+  public let engineVersion: String
+  let format: ValueFormatter
+
+  /// A builder for `program`'s explanations.
+  public init(program: Program, engineVersion: String) {
+    self.program = program
+    self.engineVersion = engineVersion
+    self.format = ValueFormatter(program: program)
+  }
+
+  /// The report; `fullTrace` adds every rule's premises (for `ipt explain`).
+  public func report(_ explanation: Explanation, facts: CaseFacts, fullTrace: Bool = false) -> Report {
+    let evaluation = explanation.evaluation
+    func rule(_ index: Int) -> Report.RuleInfo {
+      ruleInfo(index, explanation: explanation, detail: true)
+    }
+    let alerts = evaluation.alerts.map { fired in
+      let info = program.alerts[fired.alert]
+      return Report.AlertEntry(
+        id: info.name, severity: info.severity, label: info.label, description: info.description,
+        raisedBy: fired.rules.map(rule))
+    }
+    let outputs = explanation.outputs.map { output -> Report.OutputEntry in
+      let info = program.outputs[output.output]
+      let result = evaluation.outputs[output.output]
+      let values = output.values.map { v -> Report.ValueEntry in
+        let valueInfo = info.values[v.value]
+        return Report.ValueEntry(
+          name: valueInfo.name, label: valueInfo.label, status: v.status.kind, rank: v.status.rank,
+          weight: v.weight, certain: v.certainty, supporting: v.supporting.map(rule),
+          opposing: v.opposing.map(rule), excludedBy: v.excludedBy.map(rule),
+          outrankedBy: v.outrankedBy.map { info.values[$0].name },
+          nearMisses: v.nearMisses.prefix(3).map { rule($0.rule) },
+          missing: v.missing.map { program.findings[$0].name }.sorted())
+      }
+      let competitions = output.competitions.map { c in
+        Report.CompetitionEntry(
+          picked: info.values[c.picked].name, rival: info.values[c.rival].name, gap: c.gap, needed: c.needed,
+          flips: c.flips.map { rule($0.rule) })
+      }
+      return Report.OutputEntry(
+        name: info.name, title: info.title, max: info.max, minWeight: info.minWeight,
+        picked: result.picked.map { info.values[$0].name }, values: values, competitions: competitions)
+    }
+    let possible = explanation.possibleAlerts.map { p in
+      Report.PossibleAlertEntry(
+        id: program.alerts[p.alert].name, severity: program.alerts[p.alert].severity,
+        label: program.alerts[p.alert].label, rules: p.rules.map { program.rules[$0].id },
+        missing: p.missing.map { program.findings[$0].name }.sorted())
+    }
+    return Report(
+      schema: "ipt-advisor/evaluation/1", engine: engineVersion, statement: decisionSupportStatement,
+      pack: Report.PackInfo(program.pack), case: Report.CaseInfo(facts),
+      deferredPendingSafety: evaluation.deferredPendingSafety, alerts: alerts, outputs: outputs,
+      possibleAlerts: possible, askNext: explanation.askNext.map(question),
+      fired: program.ruleIDs(where: .true, in: evaluation),
+      undetermined: program.ruleIDs(where: .unknown, in: evaluation),
+      rules: fullTrace ? program.rules.indices.map(rule) : nil)
+  }
+
+  /// One question of "what to ask next", with every name resolved.
+  public func question(_ q: Question) -> Report.QuestionEntry {
+    let finding = program.findings[q.slot]
+    return Report.QuestionEntry(
+      finding: finding.name, ask: finding.ask ?? finding.description,
+      couldRaise: q.alerts.map { "\(program.alerts[$0].severity.rawValue): \(program.alerts[$0].name)" },
+      couldChange: q.picks.map {
+        "\(program.outputs[$0.output].name): \(program.outputs[$0.output].values[$0.value].name)"
+      },
+      decidesRules: q.rules.map { program.rules[$0].id })
+  }
+
+  /// One rule and how it came out; `detail` adds its premises and bindings.
+  public func ruleInfo(_ index: Int, explanation: Explanation, detail: Bool) -> Report.RuleInfo {
+    let r = program.rules[index]
+    let trace = explanation.rules[index]
+    let evaluation = explanation.evaluation
+    let premises =
+      detail
+      ? trace.premises.map { premise in
+        Report.PremiseInfo(
+          condition: premise.text, truth: premise.truth, location: premise.location.description,
+          observed: premise.observations.map { observation($0, explanation: explanation) })
+      } : []
+    let bindings =
+      detail
+      ? trace.bindings.map { b -> Report.BindingInfo in
+        var value = "unknown"
+        if case .records(let items) = evaluation.facts[b.slot], b.element < items.count,
+          case .list(let rt) = program.findings[b.slot].type
+        {
+          value = "\(program.findings[b.slot].name)[\(b.element)] = " + format.record(rt, items[b.element])
+        }
+        return Report.BindingInfo(name: b.name, value: value, source: b.origin?.description)
+      } : []
+    let because = trace.truth == .true ? r.because.map { format.fill($0, trace: trace, evaluation: evaluation) } : nil
+    return Report.RuleInfo(
+      id: r.id, title: r.title, result: RuleResult(trace.truth),
+      weight: r.actions.suggest.isEmpty ? nil : r.actions.weight, because: because,
+      teach: r.teach.map { format.fill($0, trace: trace, evaluation: evaluation) }, status: r.status,
+      cite: r.cite, location: r.location.description, premises: premises, bindings: bindings,
+      missing: trace.missing.map { program.findings[$0].name }.sorted())
+  }
+
+  private func observation(_ o: Observation, explanation: Explanation) -> Report.ObservationInfo {
+    var derivedBy: [String]?
+    if program.findings[o.slot].derived && o.element == nil {
+      derivedBy = program.derivers[o.slot].map {
+        "\(program.rules[$0].id) (\(RuleResult(explanation.rules[$0].truth).rawValue))"
+      }
+    }
+    var name = o.name
+    if let element = o.element, let dot = o.name.firstIndex(of: ".") {
+      name = "\(program.findings[o.slot].name)[\(element)]\(o.name[dot...])"
+    }
+    return Report.ObservationInfo(
+      name: name, value: format.describe(o.value, o.type), source: o.origin?.description, derivedBy: derivedBy)
+  }
+}
+
+extension Report.PremiseInfo {
+  /// The values a premise read, as ` (name = value at file:line:col; ...)`, or "" when it read
+  /// none; `sources` adds where each value is written, `derivations` the rules behind derived ones.
+  public func observedSuffix(sources: Bool, derivations: Bool) -> String {
+    guard !observed.isEmpty else { return "" }
+    let values = observed.map { o in
+      "\(o.name) = \(o.value)" + (sources ? o.source.map { " at \($0)" } ?? "" : "")
+        + (derivations ? o.derivedBy.map { " (derived by \($0.joined(separator: ", ")))" } ?? "" : "")
+    }
+    return " (\(values.joined(separator: "; ")))"
+  }
+}
