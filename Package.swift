@@ -37,10 +37,7 @@ let package = Package(
     // IO edge: reading files, a pack's folder (on disk or bundled), SHA-256 of what was read.
     .target(
       name: "RuleWorkspace",
-      dependencies: [
-        "RuleDiagnostics", "RuleSyntax", "RuleCompiler", "RuleEngine",
-        .product(name: "Crypto", package: "swift-crypto"),
-      ],
+      dependencies: ["RuleDiagnostics", .product(name: "Crypto", package: "swift-crypto")],
       swiftSettings: strictSettings, plugins: ["EmbedPackPlugin"]),
     // RENDER: the typed report, the document model and its text, Markdown, HTML and JSON forms.
     .target(

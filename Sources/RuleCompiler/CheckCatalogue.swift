@@ -1,5 +1,5 @@
-public import RuleDiagnostics
-import RuleSyntax
+package import RuleDiagnostics
+package import RuleSyntax
 
 /// Every diagnostic the check stage (names, types, graph) can report.
 package enum CheckCatalogue {

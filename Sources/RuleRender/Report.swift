@@ -1,9 +1,5 @@
 public import RuleEngine
 
-/// The statement every human-readable report carries.
-public let decisionSupportStatement =
-  "Decision support for training and supervision, not a diagnosis: a proposed formulation to discuss and agree with the client."
-
 /// The explanation of one evaluation, with every template filled and every name resolved: the
 /// single model that the document, Markdown, HTML and JSON renderers print. Its JSON form
 /// (schema `ipt-advisor/evaluation/1`) is documented in docs/output.md.

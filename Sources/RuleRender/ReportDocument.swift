@@ -1,5 +1,5 @@
 import RuleDiagnostics
-public import RuleEngine
+import RuleEngine
 
 /// Builds the human-readable documents of an evaluation: `ipt evaluate` (alerts first, then each
 /// output with how and why not, then what to ask next) and `ipt explain` (every rule).
@@ -226,25 +226,5 @@ public struct ReportDocument: Sendable {
     return Document(
       title: Text([.strong("ipt-advisor trace: case \(report.case.id)"), .plain(" (\(report.case.file))")]),
       anchor: report.case.id, blocks: blocks)
-  }
-}
-
-extension Tone {
-  /// The tone of an alert severity.
-  public init(_ severity: AlertSeverity) {
-    switch severity {
-    case .critical: self = .critical
-    case .warning: self = .warning
-    case .info: self = .info
-    }
-  }
-
-  /// The tone of a rule's result: fired, failed and undetermined rules are styled apart.
-  public init(_ result: RuleResult) {
-    switch result {
-    case .fired: self = .positive
-    case .failed: self = .muted
-    case .undetermined: self = .open
-    }
   }
 }

@@ -80,19 +80,3 @@ public struct Expression: Sendable, Hashable {
     return nil
   }
 }
-
-/// A condition as written: its text, its location and its parse.
-public struct ConditionText: Sendable, Hashable {
-  /// The expression text as written in the YAML scalar.
-  public var text: Located<String>
-  /// The parse, or nil when it did not parse (diagnostics were reported).
-  public var expression: Expression?
-
-  /// The source text of a sub-expression.
-  public func source(of expression: Expression) -> String {
-    let scalars = Array(text.value.unicodeScalars)
-    let lower = max(0, min(expression.span.lowerBound, scalars.count))
-    let upper = max(lower, min(expression.span.upperBound, scalars.count))
-    return String(String.UnicodeScalarView(scalars[lower..<upper]))
-  }
-}

@@ -1,4 +1,4 @@
-public import RuleDiagnostics
+import RuleDiagnostics
 
 /// Maps an offset inside a scalar's value back to a line and column of its file, so that an error
 /// inside an expression points at the exact character.

@@ -1,4 +1,4 @@
-public import RuleDiagnostics
+package import RuleDiagnostics
 
 /// Every diagnostic the load stage (YAML and expression syntax, file shapes) can report.
 package enum SyntaxCatalogue {

@@ -1,50 +1,8 @@
 import RuleCompiler
-public import RuleDiagnostics
+import RuleDiagnostics
 public import RuleEngine
 import RuleSyntax
 public import RuleWorkspace
-
-/// What one expectation of a pack test found.
-public struct TestFailure: Sendable, Hashable {
-  /// What was expected, in the test's own words (`picked focus: grief`).
-  public var expected: String
-  /// What the engine concluded instead.
-  public var actual: String
-  /// Rules worth reading to see why (by rule index).
-  public var rules: [Int]
-  /// Where the expectation is written.
-  public var location: SourceLocation
-}
-
-/// The outcome of one pack test.
-public struct TestOutcome: Sendable {
-  public var name: String
-  public var location: SourceLocation
-  public var caseID: String
-  public var failures: [TestFailure]
-  /// The evaluation, for coverage and explanations.
-  public var facts: CaseFacts
-  public var evaluation: Evaluation
-
-  public var passed: Bool { failures.isEmpty }
-}
-
-/// The outcome of a whole run, with coverage.
-public struct TestRun: Sendable {
-  public var outcomes: [TestOutcome]
-  /// Problems in the test files themselves (unknown names, unreadable cases).
-  public var diagnostics: [Diagnostic]
-  /// Rule index -> number of tests in which it fired.
-  public var firedCounts: [Int]
-  /// Output -> value -> number of tests in which it was picked.
-  public var pickedCounts: [[Int]]
-  /// Alert -> number of tests in which it fired.
-  public var alertCounts: [Int]
-  /// Tests that could not run because their expectations or case have errors.
-  public var notRun: Int
-
-  public var failedCount: Int { outcomes.filter { !$0.passed }.count }
-}
 
 /// Runs a pack's `tests/*.yaml` against its program.
 public struct PackTester {

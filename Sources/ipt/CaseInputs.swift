@@ -28,25 +28,3 @@ enum CaseInputs {
     }
   }
 }
-
-/// Options every pack-reading command shares.
-struct PackOptions: ParsableArguments {
-  @Option(name: .long, help: "A rule pack folder (default: the bundled rules/ipt-core).")
-  var pack: String?
-
-  /// The pack folder chosen: the bundled default pack unless `--pack` names one.
-  var folder: PackFolder { pack.map(PackFolder.disk) ?? .bundled }
-}
-
-extension Advisor {
-  /// Loads the pack for a command; on errors prints them and exits 2.
-  static func forCommand(_ folder: PackFolder) throws -> Advisor {
-    let load = Advisor.load(folder)
-    guard let advisor = load.advisor else {
-      Terminal.report(load.diagnostics, sources: load.sources)
-      Terminal.error("\(folder.directory): the pack has errors; run 'ipt lint \(folder.directory)'")
-      throw ExitCode.invalidInput
-    }
-    return advisor
-  }
-}

@@ -4,10 +4,6 @@ import RuleDiagnostics
 import RuleRender
 import RuleWorkspace
 
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-  case text, json, markdown, html, jsonl
-}
-
 struct EvaluateCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "evaluate",
@@ -75,55 +71,6 @@ struct EvaluateCommand: ParsableCommand {
     if paths.count > 1 || failed > 0 {
       Terminal.error("\(paths.count - failed) of \(paths.count) case\(paths.count == 1 ? "" : "s") evaluated, \(failed) failed")
     }
-    if failed > 0 { throw ExitCode.invalidInput }
-  }
-}
-
-struct ExplainCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "explain",
-    abstract: "Trace every rule for a case: fired, failed at which condition, or undetermined on which findings.")
-
-  @OptionGroup var packOptions: PackOptions
-
-  @Option(help: "Output format: text, markdown, html or json.")
-  var format: OutputFormat = .text
-
-  @Argument(help: "The case file.")
-  var caseFile: String
-
-  func run() throws {
-    try EvaluateCommand.run(cases: [caseFile], pack: packOptions.folder, format: format, fullTrace: true)
-  }
-}
-
-struct ValidateCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "validate", abstract: "Check case files against the pack's vocabulary.")
-
-  @OptionGroup var packOptions: PackOptions
-
-  @Argument(help: "Case files, or folders of case files.")
-  var cases: [String]
-
-  func run() throws {
-    let advisor = try Advisor.forCommand(packOptions.folder)
-    let paths: [String]
-    do { paths = try CaseInputs.expand(cases) } catch {
-      Terminal.error(error.description)
-      throw ExitCode.invalidInput
-    }
-    var failed = 0
-    for path in paths {
-      guard let file = CaseInputs.read(path) else {
-        failed += 1
-        continue
-      }
-      let facts = advisor.facts(file)
-      Terminal.report(facts.diagnostics, sources: [file.path: file])
-      if facts.value == nil { failed += 1 }
-    }
-    Terminal.error("\(paths.count - failed) of \(paths.count) case\(paths.count == 1 ? "" : "s") valid")
     if failed > 0 { throw ExitCode.invalidInput }
   }
 }

@@ -31,7 +31,7 @@ struct OrderIndependenceTests {
     return try cases.map { file in
       let facts = try #require(compiler.compile(file: try Workspace.read(file), sha256: "").value)
       let evaluation = program.evaluate(facts)
-      var report = builder.report(program.explain(facts, evaluation), facts: facts)
+      let report = builder.report(program.explain(facts, evaluation), facts: facts)
       // Rule locations name the renamed files: compare everything else.
       return JSONText.encode(report).split(separator: "\n")
         .filter { !$0.contains("\"location\" :") }.joined(separator: "\n")

@@ -1,4 +1,4 @@
-import RuleCompiler
+import RuleDiagnostics
 import RuleEngine
 import TestSupport
 import Testing

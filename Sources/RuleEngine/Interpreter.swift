@@ -1,24 +1,3 @@
-/// Receives what evaluation reads, for explanations; the no-op tracer costs nothing.
-public protocol EvaluationTracer {
-  /// A finding or field (the node) was read with this value; `element` is the list element for a
-  /// field of a quantifier's record.
-  mutating func read(_ node: Node, _ value: Value, element: Int?)
-}
-
-/// A tracer that records nothing.
-public struct NoTracer: EvaluationTracer {
-  public init() {}
-  @inline(__always) public mutating func read(_ node: Node, _ value: Value, element: Int?) {}
-}
-
-/// The mutable state of one evaluation. Local to one call: nothing shared is mutated.
-struct EvaluationState {
-  var facts: [Value]
-  var locals: [Record?]
-  var localElements: [Int]
-  var picked: [[Truth]]
-}
-
 /// Evaluates compiled code with Kleene three-valued logic.
 struct Interpreter<T: EvaluationTracer> {
   let code: Code

@@ -1,14 +1,5 @@
 import RuleDiagnostics
 
-/// Records what one condition reads.
-struct RecordingTracer: EvaluationTracer {
-  var reads: [(node: Node, value: Value, element: Int?)] = []
-
-  mutating func read(_ node: Node, _ value: Value, element: Int?) {
-    reads.append((node, value, element))
-  }
-}
-
 extension Program {
   /// EXPLAIN: traces every rule and works out how, why not, rivals and what to ask next.
   public func explain(_ facts: CaseFacts, _ evaluation: Evaluation) -> Explanation {

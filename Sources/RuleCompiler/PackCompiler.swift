@@ -1,0 +1,302 @@
+import RuleDiagnostics
+import RuleEngine
+import RuleSyntax
+
+struct PackCompiler {
+  var diagnostics: [Diagnostic] = []
+  var findings: [FindingInfo] = []
+  var findingSlots: [String: Int] = [:]
+  var enums: [EnumType] = []
+  var records: [RecordType] = []
+  var constants: [String: (value: Value, type: ValueType, location: SourceLocation)] = [:]
+  var constantOrder: [String] = []
+  var outputs: [OutputInfo] = []
+  var outputIndex: [String: Int] = [:]
+  var outputValueIndex: [[String: Int]] = []
+  var alerts: [AlertInfo] = []
+  var alertIndex: [String: Int] = [:]
+  var references: [String: (text: String, location: SourceLocation)] = [:]
+  var declared: [String: SourceLocation] = [:]
+  // Per rule, while compiling.
+  var scope = RuleScope()
+  var localCount = 0
+  var readsFindings: Set<Int> = []
+  var readsOutputs: Set<Int> = []
+
+  mutating func compile(_ pack: PackSyntax, base: [PackSyntax], sha256: String) -> Program? {
+    let all = base + [pack]
+    for p in all { if let manifest = p.manifest { declareReferences(manifest) } }
+    for p in all { for c in p.constants { declareConstant(c) } }
+    for p in all { for f in p.findings { declareFinding(f) } }
+    for p in all { for o in p.outputs { declareOutput(o) } }
+    for p in all { for a in p.alerts { declareAlert(a) } }
+    var compiled: [(rule: Rule, reads: Set<Int>, outputs: Set<Int>)] = []
+    var ruleIDs: [String: SourceLocation] = [:]
+    for p in all {
+      for syntax in p.rules {
+        if let first = ruleIDs[syntax.id.value] {
+          diagnostics.append(CheckCatalogue.duplicateRule(syntax.id.value, at: syntax.id.location, first: first))
+          continue
+        }
+        ruleIDs[syntax.id.value] = syntax.id.location
+        if let rule = compileRule(syntax), syntax.status?.value != .retired {
+          compiled.append((rule, readsFindings, readsOutputs))
+        }
+      }
+    }
+    compiled.sort { $0.rule.id < $1.rule.id }
+    for (slot, finding) in findings.enumerated() where finding.derived {
+      if !compiled.contains(where: { $0.rule.actions.derive.contains(slot) }) {
+        diagnostics.append(CheckCatalogue.neverDerived(finding.name, at: finding.location))
+      }
+    }
+    guard let manifest = pack.manifest else { return nil }
+    guard let (plan, strata) = buildPlan(compiled) else { return nil }
+    var derivers = Array(repeating: [Int](), count: findings.count)
+    var outputRules = Array(repeating: [Int](), count: outputs.count)
+    for (index, entry) in compiled.enumerated() {
+      for slot in entry.rule.actions.derive { derivers[slot].append(index) }
+      let touched = Set(entry.rule.actions.suggest.map(\.output) + entry.rule.actions.exclude.map(\.output))
+      for output in touched.sorted() { outputRules[output].append(index) }
+    }
+    let identity = PackIdentity(
+      id: manifest.pack.value, version: manifest.version.value,
+      title: manifest.title?.value ?? manifest.pack.value, sha256: sha256)
+    return Program(
+      pack: identity,
+      references: references.keys.sorted().map { Reference(key: $0, text: references[$0]?.text ?? "") },
+      findings: findings, enums: enums, records: records, outputs: outputs, alerts: alerts,
+      constants: constantOrder.compactMap { name in constants[name].map { (name, $0.value) } },
+      rules: compiled.map(\.rule), plan: plan, derivers: derivers, outputRules: outputRules,
+      strata: strata)
+  }
+
+  /// A file's path relative to its pack folder, so the hash does not depend on where the pack is.
+  static func relative(_ path: String, to directory: String) -> String {
+    let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+    return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+  }
+
+  // MARK: Declarations
+
+  mutating func declare(_ kind: String, _ name: Located<String>, namespace: String) -> Bool {
+    let key = "\(namespace):\(name.value)"
+    if let first = declared[key] {
+      diagnostics.append(CheckCatalogue.duplicateName(kind, name.value, at: name.location, first: first))
+      return false
+    }
+    declared[key] = name.location
+    return true
+  }
+
+  mutating func declareReferences(_ manifest: ManifestSyntax) {
+    for (key, text) in manifest.references {
+      if let first = references[key.value] {
+        diagnostics.append(CheckCatalogue.duplicateName("reference", key.value, at: key.location, first: first.location))
+        continue
+      }
+      references[key.value] = (text, key.location)
+    }
+  }
+
+  mutating func declareConstant(_ syntax: ConstantSyntax) {
+    guard declare("constant", syntax.name, namespace: "name") else { return }
+    switch syntax.value.value {
+    case .number(let n): constants[syntax.name.value] = (.number(n), .number, syntax.name.location)
+    case .boolean(let b): constants[syntax.name.value] = (.boolean(b), .boolean, syntax.name.location)
+    }
+    constantOrder.append(syntax.name.value)
+  }
+
+  mutating func resolveType(_ syntax: TypeSyntax, owner: String) -> (ValueType, ClosedRange<Double>?) {
+    let range = syntax.range.flatMap { $0.low.value <= $0.high.value ? $0.low.value...$0.high.value : nil }
+    switch syntax.kind.value {
+    case .boolean: return (.boolean, nil)
+    case .integer: return (.integer, range)
+    case .number: return (.number, range)
+    case .string: return (.string, nil)
+    case .date: return (.date, nil)
+    case .enum, .set:
+      enums.append(EnumType(owner: owner, values: syntax.values.map(\.value)))
+      return (syntax.kind.value == .enum ? .enumeration(enums.count - 1) : .set(enums.count - 1), nil)
+    case .list:
+      var fields: [FieldInfo] = []
+      var seen: [String: SourceLocation] = [:]
+      for field in syntax.fields {
+        if let first = seen[field.name.value] {
+          diagnostics.append(CheckCatalogue.duplicateName("field", field.name.value, at: field.name.location, first: first))
+          continue
+        }
+        seen[field.name.value] = field.name.location
+        let (type, fieldRange) = resolveType(field.type, owner: "\(owner).\(field.name.value)")
+        fields.append(
+          FieldInfo(
+            name: field.name.value, type: type, range: fieldRange, unit: field.type.unit,
+            description: field.description, ask: field.ask))
+      }
+      records.append(RecordType(owner: owner, fields: fields))
+      return (.list(records.count - 1), nil)
+    }
+  }
+
+  mutating func declareFinding(_ syntax: FindingSyntax) {
+    guard declare("finding", syntax.name, namespace: "name") else { return }
+    let (type, range) = resolveType(syntax.type, owner: syntax.name.value)
+    findingSlots[syntax.name.value] = findings.count
+    findings.append(
+      FindingInfo(
+        name: syntax.name.value, type: type, range: range, unit: syntax.type.unit,
+        description: syntax.description?.value ?? "", ask: syntax.ask?.value,
+        derived: syntax.derived, location: syntax.name.location))
+  }
+
+  mutating func checkCitations(_ keys: [Located<String>]) {
+    for key in keys where references[key.value] == nil {
+      diagnostics.append(CheckCatalogue.unknownCitation(key.value, candidates: references.keys.sorted(), at: key.location))
+    }
+  }
+
+  mutating func declareOutput(_ syntax: OutputSyntax) {
+    guard declare("output", syntax.name, namespace: "output") else { return }
+    var values: [OutputValueInfo] = []
+    var index: [String: Int] = [:]
+    var seen: [String: SourceLocation] = [:]
+    for value in syntax.values {
+      if let first = seen[value.name.value] {
+        diagnostics.append(CheckCatalogue.duplicateName("value", value.name.value, at: value.name.location, first: first))
+        continue
+      }
+      seen[value.name.value] = value.name.location
+      checkCitations(value.cite)
+      index[value.name.value] = values.count
+      values.append(
+        OutputValueInfo(
+          name: value.name.value, label: value.label ?? value.name.value,
+          description: value.description, cite: value.cite.map(\.value)))
+    }
+    outputIndex[syntax.name.value] = outputs.count
+    outputValueIndex.append(index)
+    outputs.append(
+      OutputInfo(
+        name: syntax.name.value, title: syntax.title?.value ?? syntax.name.value,
+        max: syntax.max?.value, minWeight: syntax.minWeight?.value ?? 1, values: values))
+  }
+
+  mutating func declareAlert(_ syntax: AlertSyntax) {
+    guard declare("alert", syntax.name, namespace: "alert") else { return }
+    checkCitations(syntax.cite)
+    guard let severity = AlertSeverity(rawValue: syntax.severity.value) else { return }
+    alertIndex[syntax.name.value] = alerts.count
+    alerts.append(
+      AlertInfo(
+        name: syntax.name.value, severity: severity, label: syntax.label?.value ?? syntax.name.value,
+        description: syntax.description, cite: syntax.cite.map(\.value)))
+  }
+
+  // MARK: Rules
+
+  mutating func resolveOutputValue(_ ref: OutputReference) -> (output: Int, value: Int)? {
+    guard let output = outputIndex[ref.output.value] else {
+      diagnostics.append(
+        CheckCatalogue.unknownOutput(ref.output.value, candidates: outputs.map(\.name), at: ref.output.location))
+      return nil
+    }
+    guard let value = outputValueIndex[output][ref.value.value] else {
+      diagnostics.append(
+        CheckCatalogue.unknownOutputValue(
+          ref.value.value, output: ref.output.value, candidates: outputs[output].values.map(\.name),
+          at: ref.value.location))
+      return nil
+    }
+    return (output, value)
+  }
+
+  mutating func compileRule(_ syntax: RuleSyntax) -> Rule? {
+    scope = RuleScope()
+    localCount = 0
+    readsFindings = []
+    readsOutputs = []
+    let firstDiagnostic = diagnostics.count
+    var conditions: [Condition] = []
+    for item in syntax.when {
+      let firstLocal = localCount
+      let outputsBefore = readsOutputs
+      readsOutputs = []
+      if var condition = compileCondition(item) {
+        condition.locals = firstLocal..<localCount
+        condition.pickedOutputs = readsOutputs.sorted()
+        conditions.append(condition)
+      }
+      readsOutputs.formUnion(outputsBefore)
+    }
+    let suggest = syntax.suggest.compactMap { resolveOutputValue($0) }
+    let exclude = syntax.exclude.compactMap { resolveOutputValue($0) }
+    var derive: [Int] = []
+    for name in syntax.derive {
+      guard let slot = findingSlots[name.value] else {
+        diagnostics.append(CheckCatalogue.unknownFinding(name.value, candidates: derivedNames, at: name.location))
+        continue
+      }
+      if !findings[slot].derived {
+        diagnostics.append(CheckCatalogue.notDerived(name.value, at: name.location))
+        continue
+      }
+      derive.append(slot)
+    }
+    var alertList: [Int] = []
+    for name in syntax.alerts {
+      guard let index = alertIndex[name.value] else {
+        diagnostics.append(CheckCatalogue.unknownAlert(name.value, candidates: alerts.map(\.name), at: name.location))
+        continue
+      }
+      alertList.append(index)
+    }
+    checkCitations(syntax.cite)
+    let status = syntax.status?.value ?? .draft
+    var missing: [String] = []
+    if syntax.because == nil { missing.append("'because'") }
+    if syntax.cite.isEmpty { missing.append("'cite'") }
+    if !missing.isEmpty && status != .retired {
+      diagnostics.append(
+        CheckCatalogue.missingRationale(syntax.id.value, missing: missing, status: status.rawValue, at: syntax.id.location))
+    }
+    let because = syntax.because.flatMap { compileTemplate($0) }
+    let teach = syntax.teach.flatMap { compileTemplate($0) }
+    guard !diagnostics[firstDiagnostic...].contains(where: { $0.severity == .error }) else { return nil }
+    return Rule(
+      id: syntax.id.value, title: syntax.title?.value ?? syntax.id.value, conditions: conditions,
+      actions: RuleActions(
+        suggest: suggest, weight: syntax.weight?.value ?? 1, derive: derive, alerts: alertList,
+        exclude: exclude),
+      because: because, teach: teach, cite: syntax.cite.map(\.value), status: Rule.Status(rawValue: status.rawValue) ?? .draft,
+      author: syntax.author, location: syntax.id.location, localCount: localCount,
+      localNames: scope.all.map(\.name), localLists: scope.all.map(\.list))
+  }
+
+  var derivedNames: [String] { findings.filter(\.derived).map(\.name) }
+
+  mutating func compileCondition(_ syntax: ConditionSyntax) -> Condition? {
+    switch syntax {
+    case .expression(let text):
+      guard let expression = text.expression,
+        let node = compileBool(expression, text)
+      else { return nil }
+      return Condition(text: text.text.value, location: text.text.location, node: node)
+    case .all(let items, let location), .any(let items, let location):
+      let parts = items.compactMap { compileCondition($0) }
+      guard parts.count == items.count else { return nil }
+      let isAll: Bool
+      if case .all = syntax { isAll = true } else { isAll = false }
+      let text = "\(isAll ? "all" : "any") of (\(parts.map(\.text).joined(separator: "; ")))"
+      let nodes = parts.map(\.node)
+      return Condition(
+        text: text, location: location,
+        node: Node(isAll ? .and(nodes) : .or(nodes), type: .boolean, text: text, location: location))
+    case .not(let inner, let location):
+      guard let part = compileCondition(inner) else { return nil }
+      let text = "not (\(part.text))"
+      return Condition(
+        text: text, location: location, node: Node(.not(part.node), type: .boolean, text: text, location: location))
+    }
+  }
+}

@@ -1,0 +1,15 @@
+public import RuleDiagnostics
+
+/// Where a case value came from: the value's location and, for lists, each element's and field's.
+public struct FactOrigin: Sendable, Hashable {
+  public var location: SourceLocation
+  public var elements: [SourceLocation]
+  /// Per element, per field slot: where that field was written (nil when absent).
+  public var fields: [[SourceLocation?]]
+
+  public init(location: SourceLocation, elements: [SourceLocation] = [], fields: [[SourceLocation?]] = []) {
+    self.location = location
+    self.elements = elements
+    self.fields = fields
+  }
+}

@@ -1,0 +1,21 @@
+import RuleDiagnostics
+
+/// A template (`because`, `teach`) split into text and placeholders.
+public struct Template: Sendable, Hashable {
+  /// A piece of a template.
+  public enum Piece: Sendable, Hashable {
+    case text(String)
+    case finding(Int, name: String)
+    case constant(Value, type: ValueType, name: String)
+    /// A quantifier variable (`local`), optionally a field of it.
+    case variable(local: Int, field: Int?, type: ValueType, name: String)
+  }
+
+  public var source: String
+  public var pieces: [Piece]
+
+  public init(source: String, pieces: [Piece]) {
+    self.source = source
+    self.pieces = pieces
+  }
+}

@@ -1,0 +1,12 @@
+import Foundation
+import RuleDiagnostics
+
+/// Deterministic JSON text: sorted keys, pretty or one line.
+public enum JSONText {
+  public static func encode(_ value: some Encodable, pretty: Bool = true) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+    guard let data = try? encoder.encode(value) else { return "{}\n" }
+    return String(decoding: data, as: UTF8.self) + "\n"
+  }
+}

@@ -1,0 +1,9 @@
+public import RuleDiagnostics
+
+/// A rule condition as written: an expression, or `all:` / `any:` / `not:` nesting.
+public indirect enum ConditionSyntax: Sendable {
+  case expression(ConditionText)
+  case all([ConditionSyntax], SourceLocation)
+  case any([ConditionSyntax], SourceLocation)
+  case not(ConditionSyntax, SourceLocation)
+}

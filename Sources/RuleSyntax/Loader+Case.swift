@@ -1,0 +1,27 @@
+public import RuleDiagnostics
+
+extension Loader {
+  /// Loads a case file.
+  public static func loadCase(_ file: SourceFile) -> (CaseSyntax?, [Diagnostic]) {
+    let (root, yamlDiagnostics) = YAMLReader.read(file)
+    guard let root else { return (nil, yamlDiagnostics) }
+    var reader = NodeReader()
+    guard
+      let map = reader.mapping(
+        root, "a case file", allowed: ["case", "date", "assessor", "findings", "notes"],
+        required: ["case"])
+    else { return (nil, reader.diagnostics) }
+    let id = reader.string(map["case"], "'case'")
+    var findings: [(name: Located<String>, value: DataNode)] = []
+    if let node = map["findings"] {
+      findings = reader.entries(node, "'findings'").map { ($0.name, NodeReader.data($0.value)) }
+    }
+    let result = id.map {
+      CaseSyntax(
+        id: $0, date: reader.string(map["date"], "'date'")?.value,
+        assessor: reader.string(map["assessor"], "'assessor'")?.value, findings: findings,
+        notes: reader.string(map["notes"], "'notes'")?.value, file: file)
+    }
+    return (result, reader.diagnostics)
+  }
+}

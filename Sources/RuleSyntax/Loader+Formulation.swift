@@ -1,0 +1,38 @@
+public import RuleDiagnostics
+
+extension Loader {
+  /// Loads a trainee formulation. Keys other than the fixed ones name outputs.
+  public static func loadFormulation(_ file: SourceFile) -> (FormulationSyntax?, [Diagnostic]) {
+    let (root, yamlDiagnostics) = YAMLReader.read(file)
+    guard let root else { return (nil, yamlDiagnostics) }
+    var reader = NodeReader()
+    let entries = reader.entries(root, "a formulation file")
+    guard root.mapping != nil else { return (nil, reader.diagnostics) }
+    var caseID: Located<String>?
+    var by: Located<String>?
+    var alerts: [Located<String>] = []
+    var rationale: String?
+    var picks: [(output: Located<String>, values: [Located<String>])] = []
+    for (name, value) in entries {
+      switch name.value {
+      case "formulation": caseID = reader.string(value, "'formulation'")
+      case "by": by = reader.string(value, "'by'")
+      case "alerts": alerts = reader.strings(value, "an alert")
+      case "rationale": rationale = reader.string(value, "'rationale'")?.value
+      default: picks.append((name, reader.strings(value, "a value of '\(name.value)'")))
+      }
+    }
+    if caseID == nil {
+      reader.diagnostics.append(SyntaxCatalogue.missingKey("formulation", in: "a formulation file", at: root.location))
+    }
+    if by == nil {
+      reader.diagnostics.append(SyntaxCatalogue.missingKey("by", in: "a formulation file", at: root.location))
+    }
+    guard let caseID, let by else { return (nil, reader.diagnostics) }
+    return (
+      FormulationSyntax(
+        caseID: caseID, by: by, picks: picks, alerts: alerts, rationale: rationale, file: file),
+      reader.diagnostics
+    )
+  }
+}

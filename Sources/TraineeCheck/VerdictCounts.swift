@@ -1,0 +1,48 @@
+import RuleDiagnostics
+import RuleEngine
+
+/// How many values got each verdict.
+public struct VerdictCounts: Sendable, Hashable, Codable {
+  public var agreed = 0
+  public var missed = 0
+  public var unsupported = 0
+  public var contested = 0
+  public var uncertain = 0
+
+  public init() {}
+
+  /// The count for one verdict.
+  public subscript(verdict: Verdict) -> Int {
+    get {
+      switch verdict {
+      case .agreed: agreed
+      case .missed: missed
+      case .unsupported: unsupported
+      case .contested: contested
+      case .uncertain: uncertain
+      }
+    }
+    set {
+      switch verdict {
+      case .agreed: agreed = newValue
+      case .missed: missed = newValue
+      case .unsupported: unsupported = newValue
+      case .contested: contested = newValue
+      case .uncertain: uncertain = newValue
+      }
+    }
+  }
+
+  /// Missed, unsupported and contested values: where the trainee differs from a settled decision.
+  public var disagreements: Int { missed + unsupported + contested }
+
+  /// Every counted value.
+  public var total: Int { agreed + disagreements + uncertain }
+
+  /// Adds another set of counts.
+  public static func + (lhs: VerdictCounts, rhs: VerdictCounts) -> VerdictCounts {
+    var sum = lhs
+    for verdict in Verdict.allCases { sum[verdict] += rhs[verdict] }
+    return sum
+  }
+}
