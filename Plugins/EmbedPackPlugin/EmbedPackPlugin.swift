@@ -22,7 +22,8 @@ struct EmbedPackPlugin: BuildToolPlugin {
     }
     inputs.sort { $0.path < $1.path }
     let output = context.pluginWorkDirectoryURL.appending(path: "BundledPack.swift")
-    let arguments = [root.path(percentEncoded: false), output.path(percentEncoded: false)]
+    let arguments =
+      [root.path(percentEncoded: false), output.path(percentEncoded: false)]
       + inputs.map { $0.path(percentEncoded: false) }
     return [
       .buildCommand(

@@ -48,7 +48,8 @@ extension Advisor {
     for (formulation, match) in zip(loaded, matches) {
       guard let match, match < outcomes.count else { continue }
       let facts = outcomes[match].facts
-      let explanation = outcomes[match].explanation ?? program.explain(facts, program.evaluate(facts))
+      let explanation =
+        outcomes[match].explanation ?? program.explain(facts, program.evaluate(facts))
       outcomes[match].explanation = explanation
       reports.append(
         builder.report(

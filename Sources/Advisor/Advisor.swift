@@ -31,7 +31,8 @@ public struct Advisor: Sendable {
   let formulations: FormulationCompiler
   let reports: ReportBuilder
 
-  init(program: Program, folder: PackFolder, warnings: [Diagnostic], sources: [String: SourceFile]) {
+  init(program: Program, folder: PackFolder, warnings: [Diagnostic], sources: [String: SourceFile])
+  {
     self.program = program
     self.folder = folder
     self.warnings = warnings
@@ -60,7 +61,8 @@ public struct Advisor: Sendable {
         if let via {
           diagnostics.append(CheckCatalogue.extendsNotFound(via.value, at: via.location))
         } else {
-          diagnostics.append(ReadError(path: folder.directory, reason: "no such pack folder").diagnostic)
+          diagnostics.append(
+            ReadError(path: folder.directory, reason: "no such pack folder").diagnostic)
         }
         return nil
       }
@@ -86,9 +88,12 @@ public struct Advisor: Sendable {
       return syntax
     }
     guard let syntax = load(folder, via: nil) else {
-      return PackLoad(folder: folder, advisor: nil, diagnostics: diagnostics.normalized(), sources: sources, ruleCount: 0)
+      return PackLoad(
+        folder: folder, advisor: nil, diagnostics: diagnostics.normalized(), sources: sources,
+        ruleCount: 0)
     }
-    return assemble(folder: folder, syntax: syntax, base: base, diagnostics: diagnostics, sources: sources)
+    return assemble(
+      folder: folder, syntax: syntax, base: base, diagnostics: diagnostics, sources: sources)
   }
 
   /// Loads, checks and compiles a pack given as files in memory (`directory` is the folder their
@@ -109,10 +114,13 @@ public struct Advisor: Sendable {
     let hash = Digest.sha256(files: Compiler.hashedFiles(syntax, extending: base))
     let compiled = Compiler.compile(syntax, extending: base, sha256: hash)
     let all = (diagnostics + compiled.diagnostics).normalized()
-    let advisor = all.hasErrors
-      ? nil : compiled.value.map { Advisor(program: $0, folder: folder, warnings: all, sources: sources) }
+    let advisor =
+      all.hasErrors
+      ? nil
+      : compiled.value.map { Advisor(program: $0, folder: folder, warnings: all, sources: sources) }
     return PackLoad(
-      folder: folder, advisor: advisor, diagnostics: all, sources: sources, ruleCount: syntax.rules.count)
+      folder: folder, advisor: advisor, diagnostics: all, sources: sources,
+      ruleCount: syntax.rules.count)
   }
 
   // MARK: Cases
@@ -144,7 +152,9 @@ public struct Advisor: Sendable {
     let facts = facts(file)
     return Diagnosed(
       facts.value.map {
-        BatchRecord(program: program, facts: $0, evaluation: program.evaluate($0), engineVersion: Self.engineVersion)
+        BatchRecord(
+          program: program, facts: $0, evaluation: program.evaluate($0),
+          engineVersion: Self.engineVersion)
       }, facts.diagnostics)
   }
 }

@@ -1,18 +1,18 @@
-public import RuleDiagnostics
-public import RuleEngine
-public import RuleSyntax
+package import RuleDiagnostics
+package import RuleEngine
+package import RuleSyntax
 
 /// Checks case files (and inline test findings) against a program's vocabulary and turns them
 /// into `CaseFacts`. Build one per program and reuse it for many cases.
-public struct CaseCompiler: Sendable {
-  public let program: Program
+package struct CaseCompiler: Sendable {
+  package let program: Program
   let slots: [String: Int]
   let enumIndex: [[String: Int]]
   /// Per record type: field name -> field slot.
   let fieldIndex: [[String: Int]]
 
   /// Prepares name lookups for `program`.
-  public init(program: Program) {
+  package init(program: Program) {
     self.program = program
     var slots: [String: Int] = [:]
     for (slot, finding) in program.findings.enumerated() { slots[finding.name] = slot }
@@ -26,7 +26,7 @@ public struct CaseCompiler: Sendable {
   }
 
   /// Loads, checks and converts a case file; `sha256` is the hash of its bytes.
-  public func compile(file: SourceFile, sha256: String) -> Diagnosed<CaseFacts> {
+  package func compile(file: SourceFile, sha256: String) -> Diagnosed<CaseFacts> {
     let (syntax, diagnostics) = Loader.loadCase(file)
     guard let syntax, !diagnostics.hasErrors else { return Diagnosed(nil, diagnostics) }
     let facts = compile(syntax, sha256: sha256)
@@ -34,7 +34,7 @@ public struct CaseCompiler: Sendable {
   }
 
   /// Checks and converts a loaded case file; `sha256` is the hash of its bytes.
-  public func compile(_ syntax: CaseSyntax, sha256: String) -> Diagnosed<CaseFacts> {
+  package func compile(_ syntax: CaseSyntax, sha256: String) -> Diagnosed<CaseFacts> {
     var diagnostics: [Diagnostic] = []
     let (values, origins) = facts(syntax.findings, diagnostics: &diagnostics)
     let facts = CaseFacts(
@@ -44,8 +44,9 @@ public struct CaseCompiler: Sendable {
   }
 
   /// Checks and converts inline findings (pack tests).
-  public func compile(
-    findings: [(name: Located<String>, value: DataNode)], caseID: String, file: SourceFile, sha256: String
+  package func compile(
+    findings: [(name: Located<String>, value: DataNode)], caseID: String, file: SourceFile,
+    sha256: String
   ) -> Diagnosed<CaseFacts> {
     var diagnostics: [Diagnostic] = []
     let (values, origins) = facts(findings, diagnostics: &diagnostics)
@@ -54,7 +55,9 @@ public struct CaseCompiler: Sendable {
       diagnostics)
   }
 
-  func facts(_ findings: [(name: Located<String>, value: DataNode)], diagnostics: inout [Diagnostic])
+  func facts(
+    _ findings: [(name: Located<String>, value: DataNode)], diagnostics: inout [Diagnostic]
+  )
     -> ([Value], [FactOrigin?])
   {
     var values = Array(repeating: Value.unknown, count: program.findings.count)
@@ -62,14 +65,16 @@ public struct CaseCompiler: Sendable {
     var seen: [String: SourceLocation] = [:]
     for (name, node) in findings {
       if let first = seen[name.value] {
-        diagnostics.append(CheckCatalogue.duplicateName("finding", name.value, at: name.location, first: first))
+        diagnostics.append(
+          CheckCatalogue.duplicateName("finding", name.value, at: name.location, first: first))
         continue
       }
       seen[name.value] = name.location
       guard let slot = slots[name.value] else {
         diagnostics.append(
           CheckCatalogue.unknownFinding(
-            name.value, candidates: program.findings.filter { !$0.derived }.map(\.name), at: name.location))
+            name.value, candidates: program.findings.filter { !$0.derived }.map(\.name),
+            at: name.location))
         continue
       }
       let info = program.findings[slot]
@@ -79,7 +84,10 @@ public struct CaseCompiler: Sendable {
       }
       if case .null = node.kind { continue }
       var origin = FactOrigin(location: node.location)
-      if let value = convert(node, type: info.type, range: info.range, owner: info.name, origin: &origin, diagnostics: &diagnostics) {
+      if let value = convert(
+        node, type: info.type, range: info.range, owner: info.name, origin: &origin,
+        diagnostics: &diagnostics)
+      {
         values[slot] = value
         origins[slot] = origin
       }
@@ -100,13 +108,16 @@ public struct CaseCompiler: Sendable {
       case .record: found = "a mapping"
       }
       diagnostics.append(
-        CheckCatalogue.typeMismatch("'\(owner)' must be \(expected), found \(found)", at: node.location))
+        CheckCatalogue.typeMismatch(
+          "'\(owner)' must be \(expected), found \(found)", at: node.location))
       return nil
     }
     if case .null = node.kind { return .unknown }
     switch type {
     case .boolean:
-      guard case .scalar(let s, false) = node.kind, let b = ScalarText.boolean(s) else { return mismatch("true or false") }
+      guard case .scalar(let s, false) = node.kind, let b = ScalarText.boolean(s) else {
+        return mismatch("true or false")
+      }
       return .boolean(b)
     case .integer, .number:
       guard case .scalar(let s, false) = node.kind, let n = ScalarText.number(s) else {
@@ -119,10 +130,13 @@ public struct CaseCompiler: Sendable {
       }
       return .number(n)
     case .enumeration(let id):
-      guard case .scalar(let s, _) = node.kind else { return mismatch("one of: \(program.enums[id].values.joined(separator: ", "))") }
+      guard case .scalar(let s, _) = node.kind else {
+        return mismatch("one of: \(program.enums[id].values.joined(separator: ", "))")
+      }
       guard let index = enumIndex[id][s] else {
         diagnostics.append(
-          CheckCatalogue.unknownEnumValue(s, of: owner, candidates: program.enums[id].values, at: node.location))
+          CheckCatalogue.unknownEnumValue(
+            s, of: owner, candidates: program.enums[id].values, at: node.location))
         return nil
       }
       return .enumValue(index)
@@ -139,9 +153,11 @@ public struct CaseCompiler: Sendable {
         guard case .scalar(let s, _) = item.kind, let index = enumIndex[id][s] else {
           if case .scalar(let s, _) = item.kind {
             diagnostics.append(
-              CheckCatalogue.unknownEnumValue(s, of: owner, candidates: program.enums[id].values, at: item.location))
+              CheckCatalogue.unknownEnumValue(
+                s, of: owner, candidates: program.enums[id].values, at: item.location))
           } else {
-            diagnostics.append(CheckCatalogue.typeMismatch("items of '\(owner)' must be values", at: item.location))
+            diagnostics.append(
+              CheckCatalogue.typeMismatch("items of '\(owner)' must be values", at: item.location))
           }
           ok = false
           continue
@@ -167,7 +183,8 @@ public struct CaseCompiler: Sendable {
       for item in items {
         guard case .record(let pairs) = item.kind else {
           diagnostics.append(
-            CheckCatalogue.typeMismatch("items of '\(owner)' must be mappings of fields", at: item.location))
+            CheckCatalogue.typeMismatch(
+              "items of '\(owner)' must be mappings of fields", at: item.location))
           ok = false
           continue
         }
@@ -176,14 +193,16 @@ public struct CaseCompiler: Sendable {
         for (key, value) in pairs {
           guard let index = fieldIndex[recordID][key.value] else {
             diagnostics.append(
-              CheckCatalogue.unknownField(key.value, of: owner, candidates: record.fields.map(\.name), at: key.location))
+              CheckCatalogue.unknownField(
+                key.value, of: owner, candidates: record.fields.map(\.name), at: key.location))
             ok = false
             continue
           }
           let field = record.fields[index]
           var ignored = FactOrigin(location: value.location)
           if let converted = convert(
-            value, type: field.type, range: field.range, owner: "\(owner).\(field.name)", origin: &ignored,
+            value, type: field.type, range: field.range, owner: "\(owner).\(field.name)",
+            origin: &ignored,
             diagnostics: &diagnostics)
           {
             fields[index] = converted
@@ -208,7 +227,10 @@ public struct CaseCompiler: Sendable {
     guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
       let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), (1...12).contains(m)
     else { return nil }
-    let monthDays = [31, (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+    let monthDays = [
+      31, (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31,
+      30, 31,
+    ]
     guard d >= 1, d <= monthDays[m - 1] else { return nil }
     // Days from civil (Howard Hinnant's algorithm).
     let yy = m <= 2 ? y - 1 : y

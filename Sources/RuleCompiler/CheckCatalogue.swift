@@ -1,9 +1,11 @@
 package import RuleDiagnostics
-package import RuleSyntax
+import RuleSyntax
 
 /// Every diagnostic the check stage (names, types, graph) can report.
 package enum CheckCatalogue {
-  package static func unknownName(_ name: String, candidates: [String], constants: Set<String>, at location: SourceLocation)
+  package static func unknownName(
+    _ name: String, candidates: [String], constants: Set<String>, at location: SourceLocation
+  )
     -> Diagnostic
   {
     let closest = Suggest.closest(to: name, in: candidates)
@@ -16,13 +18,17 @@ package enum CheckCatalogue {
         ?? "declare it in the vocabulary or the constants, or quote it if it is text")
   }
 
-  package static func unknownFinding(_ name: String, candidates: [String], at location: SourceLocation) -> Diagnostic {
+  package static func unknownFinding(
+    _ name: String, candidates: [String], at location: SourceLocation
+  ) -> Diagnostic {
     Diagnostic(
       .error, code: .unknownFinding, "unknown finding '\(name)'", at: location,
       hint: Suggest.hint(for: name, in: candidates) ?? "declare it in the pack's vocabulary")
   }
 
-  package static func unknownField(_ field: String, of owner: String, candidates: [String], at location: SourceLocation)
+  package static func unknownField(
+    _ field: String, of owner: String, candidates: [String], at location: SourceLocation
+  )
     -> Diagnostic
   {
     Diagnostic(
@@ -31,7 +37,9 @@ package enum CheckCatalogue {
         ?? "fields: \(candidates.joined(separator: ", "))")
   }
 
-  package static func unknownEnumValue(_ value: String, of owner: String, candidates: [String], at location: SourceLocation)
+  package static func unknownEnumValue(
+    _ value: String, of owner: String, candidates: [String], at location: SourceLocation
+  )
     -> Diagnostic
   {
     Diagnostic(
@@ -40,14 +48,18 @@ package enum CheckCatalogue {
         ?? "values: \(candidates.joined(separator: ", "))")
   }
 
-  package static func unknownOutput(_ name: String, candidates: [String], at location: SourceLocation) -> Diagnostic {
+  package static func unknownOutput(
+    _ name: String, candidates: [String], at location: SourceLocation
+  ) -> Diagnostic {
     Diagnostic(
       .error, code: .unknownOutput, "unknown output '\(name)'", at: location,
       hint: Suggest.hint(for: name, in: candidates)
         ?? "outputs: \(candidates.joined(separator: ", "))")
   }
 
-  package static func unknownOutputValue(_ value: String, output: String, candidates: [String], at location: SourceLocation)
+  package static func unknownOutputValue(
+    _ value: String, output: String, candidates: [String], at location: SourceLocation
+  )
     -> Diagnostic
   {
     Diagnostic(
@@ -57,29 +69,39 @@ package enum CheckCatalogue {
         ?? "values: \(candidates.joined(separator: ", "))")
   }
 
-  package static func unknownAlert(_ name: String, candidates: [String], at location: SourceLocation) -> Diagnostic {
+  package static func unknownAlert(
+    _ name: String, candidates: [String], at location: SourceLocation
+  ) -> Diagnostic {
     Diagnostic(
       .error, code: .unknownAlert, "unknown alert '\(name)'", at: location,
       hint: Suggest.hint(for: name, in: candidates) ?? "declare it under 'alerts:'")
   }
 
-  package static func unknownCitation(_ key: String, candidates: [String], at location: SourceLocation) -> Diagnostic {
+  package static func unknownCitation(
+    _ key: String, candidates: [String], at location: SourceLocation
+  ) -> Diagnostic {
     Diagnostic(
       .error, code: .unknownCitation, "unknown citation key '\(key)'", at: location,
       hint: Suggest.hint(for: key, in: candidates) ?? "add it to 'references:' in pack.yaml")
   }
 
-  package static func unknownRule(_ id: String, candidates: [String], at location: SourceLocation) -> Diagnostic {
+  package static func unknownRule(_ id: String, candidates: [String], at location: SourceLocation)
+    -> Diagnostic
+  {
     Diagnostic(
       .error, code: .unknownRule, "unknown rule '\(id)'", at: location,
       hint: Suggest.hint(for: id, in: candidates))
   }
 
-  package static func typeMismatch(_ message: String, at location: SourceLocation, hint: String? = nil) -> Diagnostic {
+  package static func typeMismatch(
+    _ message: String, at location: SourceLocation, hint: String? = nil
+  ) -> Diagnostic {
     Diagnostic(.error, code: .typeMismatch, message, at: location, hint: hint)
   }
 
-  package static func outOfRange(_ value: String, of owner: String, range: ClosedRange<Double>, at location: SourceLocation)
+  package static func outOfRange(
+    _ value: String, of owner: String, range: ClosedRange<Double>, at location: SourceLocation
+  )
     -> Diagnostic
   {
     Diagnostic(
@@ -107,33 +129,44 @@ package enum CheckCatalogue {
       at: location, hint: "add a rule with 'derive: \(name)' or remove the finding")
   }
 
-  package static func duplicateRule(_ id: String, at location: SourceLocation, first: SourceLocation) -> Diagnostic {
+  package static func duplicateRule(
+    _ id: String, at location: SourceLocation, first: SourceLocation
+  ) -> Diagnostic {
     Diagnostic(
       .error, code: .duplicateRuleId, "rule id '\(id)' is used more than once", at: location,
       hint: "rule ids must be unique: rename one", notes: [.init("first used here", at: first)])
   }
 
-  package static func duplicateName(_ kind: String, _ name: String, at location: SourceLocation, first: SourceLocation)
+  package static func duplicateName(
+    _ kind: String, _ name: String, at location: SourceLocation, first: SourceLocation
+  )
     -> Diagnostic
   {
     SyntaxCatalogue.duplicateName(kind, name, at: location, first: first)
   }
 
-
-  package static func cycle(_ path: [String], at location: SourceLocation, notes: [Diagnostic.Note]) -> Diagnostic {
+  package static func cycle(_ path: [String], at location: SourceLocation, notes: [Diagnostic.Note])
+    -> Diagnostic
+  {
     Diagnostic(
       .error, code: .dependencyCycle, "dependency cycle: \(path.joined(separator: " -> "))",
-      at: location, hint: "a rule cannot depend, through derived findings or picked outputs, on its own conclusion",
+      at: location,
+      hint:
+        "a rule cannot depend, through derived findings or picked outputs, on its own conclusion",
       notes: notes)
   }
 
-  package static func neverTrue(_ text: String, why: String, at location: SourceLocation) -> Diagnostic {
+  package static func neverTrue(_ text: String, why: String, at location: SourceLocation)
+    -> Diagnostic
+  {
     Diagnostic(
       .warning, code: .neverTrue, "condition '\(text)' can never be true: \(why)", at: location,
       hint: "check the number against the declared range")
   }
 
-  package static func missingRationale(_ id: String, missing: [String], status: String, at location: SourceLocation)
+  package static func missingRationale(
+    _ id: String, missing: [String], status: String, at location: SourceLocation
+  )
     -> Diagnostic
   {
     Diagnostic(
@@ -144,7 +177,9 @@ package enum CheckCatalogue {
         : "add 'because' and 'cite' before marking it reviewed")
   }
 
-  package static func unknownPlaceholder(_ name: String, candidates: [String], at location: SourceLocation) -> Diagnostic {
+  package static func unknownPlaceholder(
+    _ name: String, candidates: [String], at location: SourceLocation
+  ) -> Diagnostic {
     Diagnostic(
       .error, code: .unknownPlaceholder,
       "'{\(name)}' does not name a finding, a constant or a variable of this rule", at: location,
@@ -174,6 +209,5 @@ package enum CheckCatalogue {
       .error, code: .extendsNotFound, "no pack folder at '\(path)'", at: location,
       hint: "give the path of a pack folder, relative to this pack")
   }
-
 
 }

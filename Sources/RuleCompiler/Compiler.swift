@@ -4,7 +4,7 @@ package import RuleSyntax
 
 /// CHECK + COMPILE: resolves every name of a loaded pack, checks types and the dependency graph,
 /// and builds an immutable `Program`.
-public enum Compiler {
+package enum Compiler {
   /// Compiles a pack; `base` holds the packs it extends (transitively), in any order; `sha256`
   /// is the hash of every file read (computed where the files were read).
   package static func compile(_ pack: PackSyntax, extending base: [PackSyntax] = [], sha256: String)
@@ -22,7 +22,12 @@ public enum Compiler {
     -> [(path: String, text: String)]
   {
     (base + [pack]).flatMap { p in
-      p.files.map { ("\(p.manifest?.pack.value ?? "")/\(PackCompiler.relative($0.path, to: p.directory))", $0.text) }
+      p.files.map {
+        (
+          "\(p.manifest?.pack.value ?? "")/\(PackCompiler.relative($0.path, to: p.directory))",
+          $0.text
+        )
+      }
     }
   }
 }

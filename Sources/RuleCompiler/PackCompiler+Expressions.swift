@@ -36,7 +36,9 @@ extension PackCompiler {
       diagnostics.append(
         CheckCatalogue.typeMismatch(
           "'\(c.source(of: e))' is \(withArticle(node.type)), not a condition", at: e.location,
-          hint: "compare it with something, as in '\(c.source(of: e)) >= 10' or 'known(\(c.source(of: e)))'"))
+          hint:
+            "compare it with something, as in '\(c.source(of: e)) >= 10' or 'known(\(c.source(of: e)))'"
+        ))
       return nil
     }
     return node
@@ -49,7 +51,8 @@ extension PackCompiler {
     case .node(let node): return node
     case .word(let word, let location, _):
       diagnostics.append(
-        CheckCatalogue.unknownName(word, candidates: nameCandidates, constants: Set(constantOrder), at: location))
+        CheckCatalogue.unknownName(
+          word, candidates: nameCandidates, constants: Set(constantOrder), at: location))
       return nil
     }
   }
@@ -66,34 +69,42 @@ extension PackCompiler {
   }
 
   /// Resolves a bare word or a node against an expected type (enum literals need one).
-  mutating func coerce(_ typed: Typed, to type: ValueType, _ e: Expression, _ c: ConditionText) -> Node? {
+  mutating func coerce(_ typed: Typed, to type: ValueType, _ e: Expression, _ c: ConditionText)
+    -> Node?
+  {
     switch typed {
     case .node(let node):
       if case .finding(let slot) = node.kind, case .enumeration(let id) = type,
         let index = enums[id].values.firstIndex(of: findings[slot].name)
       {
-        return Node(.constant(.enumValue(index)), type: type, text: node.text, location: node.location)
+        return Node(
+          .constant(.enumValue(index)), type: type, text: node.text, location: node.location)
       }
       return node
     case .word(let word, let location, let text):
       switch type {
       case .enumeration(let id), .set(let id):
         guard let index = enums[id].values.firstIndex(of: word) else {
-          let isName = Suggest.closest(to: word, in: nameCandidates) != nil
+          let isName =
+            Suggest.closest(to: word, in: nameCandidates) != nil
             && Suggest.closest(to: word, in: enums[id].values) == nil
           if isName {
             diagnostics.append(
-              CheckCatalogue.unknownName(word, candidates: nameCandidates, constants: Set(constantOrder), at: location))
+              CheckCatalogue.unknownName(
+                word, candidates: nameCandidates, constants: Set(constantOrder), at: location))
           } else {
             diagnostics.append(
-              CheckCatalogue.unknownEnumValue(word, of: enums[id].owner, candidates: enums[id].values, at: location))
+              CheckCatalogue.unknownEnumValue(
+                word, of: enums[id].owner, candidates: enums[id].values, at: location))
           }
           return nil
         }
-        return Node(.constant(.enumValue(index)), type: .enumeration(id), text: text, location: location)
+        return Node(
+          .constant(.enumValue(index)), type: .enumeration(id), text: text, location: location)
       default:
         diagnostics.append(
-          CheckCatalogue.unknownName(word, candidates: nameCandidates, constants: Set(constantOrder), at: location))
+          CheckCatalogue.unknownName(
+            word, candidates: nameCandidates, constants: Set(constantOrder), at: location))
         return nil
       }
     }
@@ -121,7 +132,8 @@ extension PackCompiler {
       case .finding, .field: break
       default:
         diagnostics.append(
-          CheckCatalogue.typeMismatch("known() and unknown() take a finding or a field", at: inner.location))
+          CheckCatalogue.typeMismatch(
+            "known() and unknown() take a finding or a field", at: inner.location))
         return nil
       }
       return make(.known(node, wantKnown), .boolean)
@@ -152,7 +164,8 @@ extension PackCompiler {
         bodyNode = node
       }
       let q = Node.Quantifier(rawValue: quantifier.rawValue) ?? .some
-      return make(.quantifier(q, local: local, list: list, body: bodyNode), q == .count ? .number : .boolean)
+      return make(
+        .quantifier(q, local: local, list: list, body: bodyNode), q == .count ? .number : .boolean)
     case .not(let inner):
       guard let node = compileBool(inner, c) else { return nil }
       return make(.not(node), .boolean)
@@ -178,7 +191,8 @@ extension PackCompiler {
         let b = compileNumeric(rhs, c)
         guard let a, let b else { return nil }
         let arithmetic = Node.Arithmetic(rawValue: op.rawValue) ?? .add
-        let type: ValueType = a.type == .integer && b.type == .integer && op != .divide ? .integer : .number
+        let type: ValueType =
+          a.type == .integer && b.type == .integer && op != .divide ? .integer : .number
         if op == .divide, case .constant(.number(0)) = b.kind {
           diagnostics.append(CheckCatalogue.typeMismatch("division by zero", at: rhs.location))
           return nil
@@ -205,7 +219,8 @@ extension PackCompiler {
         let lowNode = coerce(lowTyped, to: subject.type, low, c),
         let highNode = coerce(highTyped, to: subject.type, high, c),
         checkComparable(subject, lowNode, ordered: true, at: low.location, c: c, lhs: x, rhs: low),
-        checkComparable(subject, highNode, ordered: true, at: high.location, c: c, lhs: x, rhs: high)
+        checkComparable(
+          subject, highNode, ordered: true, at: high.location, c: c, lhs: x, rhs: high)
       else { return nil }
       guard literalInRange(subject, lowNode), literalInRange(subject, highNode) else { return nil }
       if let range = range(of: subject), case .constant(.number(let lo)) = lowNode.kind,
@@ -214,24 +229,32 @@ extension PackCompiler {
       {
         diagnostics.append(
           CheckCatalogue.neverTrue(
-            text, why: "'\(subject.text)' lies in [\(NumberText.format(range.lowerBound)), \(NumberText.format(range.upperBound))]",
+            text,
+            why:
+              "'\(subject.text)' lies in [\(NumberText.format(range.lowerBound)), \(NumberText.format(range.upperBound))]",
             at: e.location))
       }
       return make(.between(subject, lowNode, highNode, negated: negated), .boolean)
     case .in(let x, let listExpr, let negated):
-      guard let subject = compileNode(x, c), case .list(let items) = listExpr.kind else { return nil }
+      guard let subject = compileNode(x, c), case .list(let items) = listExpr.kind else {
+        return nil
+      }
       var values: [Value] = []
       for item in items {
-        guard let typed = compileTyped(item, c), let node = coerce(typed, to: subject.type, item, c) else {
+        guard let typed = compileTyped(item, c), let node = coerce(typed, to: subject.type, item, c)
+        else {
           continue
         }
         guard case .constant(let value) = node.kind else {
           diagnostics.append(
             CheckCatalogue.typeMismatch(
-              "list items after 'in' must be values or constants, not '\(node.text)'", at: item.location))
+              "list items after 'in' must be values or constants, not '\(node.text)'",
+              at: item.location))
           continue
         }
-        guard checkComparable(subject, node, ordered: false, at: item.location, c: c, lhs: x, rhs: item),
+        guard
+          checkComparable(
+            subject, node, ordered: false, at: item.location, c: c, lhs: x, rhs: item),
           literalInRange(subject, node)
         else { continue }
         values.append(value)
@@ -243,8 +266,10 @@ extension PackCompiler {
       guard case .set(let id) = subject.type else {
         diagnostics.append(
           CheckCatalogue.typeMismatch(
-            "'has' needs a set; '\(c.source(of: x))' is \(withArticle(subject.type))", at: x.location,
-            hint: isEnum(subject.type) ? "for an enum, write '\(c.source(of: x)) is VALUE' or 'in [..]'" : nil))
+            "'has' needs a set; '\(c.source(of: x))' is \(withArticle(subject.type))",
+            at: x.location,
+            hint: isEnum(subject.type)
+              ? "for an enum, write '\(c.source(of: x)) is VALUE' or 'in [..]'" : nil))
         return nil
       }
       let itemExprs: [Expression]
@@ -253,16 +278,22 @@ extension PackCompiler {
       var ok = true
       for item in itemExprs {
         let word: (String, SourceLocation)?
-        if let parts = item.path, parts.count == 1 { word = (parts[0], item.location) } else { word = nil }
+        if let parts = item.path, parts.count == 1 {
+          word = (parts[0], item.location)
+        } else {
+          word = nil
+        }
         guard let (name, location) = word else {
           diagnostics.append(
-            CheckCatalogue.typeMismatch("'has' takes values of '\(enums[id].owner)'", at: item.location))
+            CheckCatalogue.typeMismatch(
+              "'has' takes values of '\(enums[id].owner)'", at: item.location))
           ok = false
           continue
         }
         guard let index = enums[id].values.firstIndex(of: name) else {
           diagnostics.append(
-            CheckCatalogue.unknownEnumValue(name, of: enums[id].owner, candidates: enums[id].values, at: location))
+            CheckCatalogue.unknownEnumValue(
+              name, of: enums[id].owner, candidates: enums[id].values, at: location))
           ok = false
           continue
         }
@@ -273,11 +304,13 @@ extension PackCompiler {
     case .picked(let outputExpr, let value):
       guard let parts = outputExpr.path, parts.count == 1 else {
         diagnostics.append(
-          CheckCatalogue.typeMismatch("'picked' follows an output name, as in 'focus picked grief'", at: outputExpr.location))
+          CheckCatalogue.typeMismatch(
+            "'picked' follows an output name, as in 'focus picked grief'", at: outputExpr.location))
         return nil
       }
-      guard let ref = resolveOutputValue(
-        OutputReference(output: Located(parts[0], at: outputExpr.location), value: value))
+      guard
+        let ref = resolveOutputValue(
+          OutputReference(output: Located(parts[0], at: outputExpr.location), value: value))
       else { return nil }
       readsOutputs.insert(ref.output)
       return make(.picked(output: ref.output, value: ref.value), .boolean)
@@ -307,17 +340,21 @@ extension PackCompiler {
         return .node(Node(.local(local), type: .record(record), text: text, location: e.location))
       }
       guard parts.count == 2 else {
-        diagnostics.append(CheckCatalogue.typeMismatch("'\(text)': fields have no fields", at: e.location))
+        diagnostics.append(
+          CheckCatalogue.typeMismatch("'\(text)': fields have no fields", at: e.location))
         return nil
       }
       guard let field = records[record].fields.firstIndex(where: { $0.name == parts[1] }) else {
         diagnostics.append(
           CheckCatalogue.unknownField(
-            parts[1], of: head, candidates: records[record].fields.map(\.name), at: e.location.advanced(by: head.count + 1)))
+            parts[1], of: head, candidates: records[record].fields.map(\.name),
+            at: e.location.advanced(by: head.count + 1)))
         return nil
       }
       return .node(
-        Node(.field(local: local, field: field), type: records[record].fields[field].type, text: text, location: e.location))
+        Node(
+          .field(local: local, field: field), type: records[record].fields[field].type, text: text,
+          location: e.location))
     }
     if let slot = findingSlots[head] {
       guard parts.count == 1 else {
@@ -328,16 +365,19 @@ extension PackCompiler {
         return nil
       }
       readsFindings.insert(slot)
-      return .node(Node(.finding(slot), type: findings[slot].type, text: text, location: e.location))
+      return .node(
+        Node(.finding(slot), type: findings[slot].type, text: text, location: e.location))
     }
     if let constant = constants[head], parts.count == 1 {
-      return .node(Node(.constant(constant.value), type: constant.type, text: text, location: e.location))
+      return .node(
+        Node(.constant(constant.value), type: constant.type, text: text, location: e.location))
     }
     if parts.count == 1 {
       return .word(head, e.location, text: text)
     }
     diagnostics.append(
-      CheckCatalogue.unknownName(head, candidates: nameCandidates, constants: Set(constantOrder), at: e.location))
+      CheckCatalogue.unknownName(
+        head, candidates: nameCandidates, constants: Set(constantOrder), at: e.location))
     return nil
   }
 
@@ -348,7 +388,8 @@ extension PackCompiler {
   ) -> Bool {
     let compatible: Bool
     switch (a.type, b.type) {
-    case (.integer, .integer), (.integer, .number), (.number, .integer), (.number, .number): compatible = true
+    case (.integer, .integer), (.integer, .number), (.number, .integer), (.number, .number):
+      compatible = true
     case (.enumeration(let x), .enumeration(let y)): compatible = x == y
     case (.date, .date), (.string, .string): compatible = true
     case (.boolean, .boolean): compatible = !ordered
@@ -382,7 +423,8 @@ extension PackCompiler {
       for case .word(let w, let loc, _) in [ta, tb].compactMap({ $0 })
       where !enums.contains(where: { $0.values.contains(w) }) {
         diagnostics.append(
-          CheckCatalogue.unknownName(w, candidates: nameCandidates, constants: Set(constantOrder), at: loc))
+          CheckCatalogue.unknownName(
+            w, candidates: nameCandidates, constants: Set(constantOrder), at: loc))
       }
       return nil
     }
@@ -391,7 +433,8 @@ extension PackCompiler {
     switch (ta, tb) {
     case (.word(let w, let loc, _), .word):
       diagnostics.append(
-        CheckCatalogue.unknownName(w, candidates: nameCandidates, constants: Set(constantOrder), at: loc))
+        CheckCatalogue.unknownName(
+          w, candidates: nameCandidates, constants: Set(constantOrder), at: loc))
       return nil
     case (.word, .node(let nb)):
       b = nb
@@ -412,7 +455,9 @@ extension PackCompiler {
     return Node(.compare(op, a, b), type: .boolean, text: c.source(of: e), location: e.location)
   }
 
-  mutating func checkNeverTrue(_ op: Node.Comparison, _ a: Node, _ b: Node, text: String, at location: SourceLocation) {
+  mutating func checkNeverTrue(
+    _ op: Node.Comparison, _ a: Node, _ b: Node, text: String, at location: SourceLocation
+  ) {
     var subject = a
     var bound = b
     var op = op
@@ -427,7 +472,9 @@ extension PackCompiler {
       default: break
       }
     }
-    guard let range = range(of: subject), case .constant(.number(let n)) = bound.kind else { return }
+    guard let range = range(of: subject), case .constant(.number(let n)) = bound.kind else {
+      return
+    }
     guard literalInRange(subject, bound) else { return }
     let possible: Bool
     switch op {
@@ -442,7 +489,8 @@ extension PackCompiler {
       diagnostics.append(
         CheckCatalogue.neverTrue(
           text,
-          why: "'\(subject.text)' lies in [\(NumberText.format(range.lowerBound)), \(NumberText.format(range.upperBound))]",
+          why:
+            "'\(subject.text)' lies in [\(NumberText.format(range.lowerBound)), \(NumberText.format(range.upperBound))]",
           at: location))
     }
   }
@@ -450,11 +498,14 @@ extension PackCompiler {
   /// Reports a number literal compared with a ranged finding or field but outside its range:
   /// the condition is then a typo or a misunderstanding of the scale.
   mutating func literalInRange(_ subject: Node, _ literal: Node) -> Bool {
-    guard let range = range(of: subject), case .constant(.number(let n)) = literal.kind, !range.contains(n) else {
+    guard let range = range(of: subject), case .constant(.number(let n)) = literal.kind,
+      !range.contains(n)
+    else {
       return true
     }
     diagnostics.append(
-      CheckCatalogue.outOfRange(NumberText.format(n), of: subject.text, range: range, at: literal.location))
+      CheckCatalogue.outOfRange(
+        NumberText.format(n), of: subject.text, range: range, at: literal.location))
     return false
   }
 }

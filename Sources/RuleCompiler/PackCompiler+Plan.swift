@@ -4,7 +4,9 @@ import RuleEngine
 extension PackCompiler {
   /// Orders rules, derived findings and outputs so that everything a rule reads is final before it
   /// runs. The order depends only on the dependency graph and rule ids, never on file order.
-  mutating func buildPlan(_ compiled: [(rule: Rule, reads: Set<Int>, outputs: Set<Int>)]) -> ([Step], [Int])? {
+  mutating func buildPlan(_ compiled: [(rule: Rule, reads: Set<Int>, outputs: Set<Int>)]) -> (
+    [Step], [Int]
+  )? {
     let ruleCount = compiled.count
     let findingBase = ruleCount
     let outputBase = ruleCount + findings.count
@@ -16,10 +18,13 @@ extension PackCompiler {
       indegree[to] += 1
     }
     for (r, entry) in compiled.enumerated() {
-      for slot in entry.reads.sorted() where findings[slot].derived { addEdge(findingBase + slot, r) }
+      for slot in entry.reads.sorted() where findings[slot].derived {
+        addEdge(findingBase + slot, r)
+      }
       for output in entry.outputs.sorted() { addEdge(outputBase + output, r) }
       for slot in Set(entry.rule.actions.derive).sorted() { addEdge(r, findingBase + slot) }
-      let touched = Set(entry.rule.actions.suggest.map(\.output) + entry.rule.actions.exclude.map(\.output))
+      let touched = Set(
+        entry.rule.actions.suggest.map(\.output) + entry.rule.actions.exclude.map(\.output))
       for output in touched.sorted() { addEdge(r, outputBase + output) }
     }
     var level = Array(repeating: 0, count: total)
@@ -52,7 +57,8 @@ extension PackCompiler {
   }
 
   mutating func reportCycle(
-    edges: [[Int]], unfinished: Set<Int>, compiled: [(rule: Rule, reads: Set<Int>, outputs: Set<Int>)]
+    edges: [[Int]], unfinished: Set<Int>,
+    compiled: [(rule: Rule, reads: Set<Int>, outputs: Set<Int>)]
   ) {
     let findingBase = compiled.count
     let outputBase = compiled.count + findings.count
@@ -67,7 +73,9 @@ extension PackCompiler {
       return nil
     }
     // Walk forward inside the unfinished part until a node repeats: that is a cycle.
-    guard let start = unfinished.filter({ $0 < findingBase }).min() ?? unfinished.min() else { return }
+    guard let start = unfinished.filter({ $0 < findingBase }).min() ?? unfinished.min() else {
+      return
+    }
     var path = [start]
     var seen: [Int: Int] = [start: 0]
     var node = start
@@ -76,10 +84,13 @@ extension PackCompiler {
       if let at = seen[next] {
         let cycle = Array(path[at...]) + [next]
         let first = cycle.first { $0 < findingBase } ?? cycle[0]
-        let notes = cycle.dropLast().compactMap { n in location(n).map { Diagnostic.Note("\(name(n)) is here", at: $0) } }
+        let notes = cycle.dropLast().compactMap { n in
+          location(n).map { Diagnostic.Note("\(name(n)) is here", at: $0) }
+        }
         diagnostics.append(
           CheckCatalogue.cycle(
-            cycle.map(name), at: location(first) ?? SourceLocation(file: "", line: 1, column: 1), notes: notes))
+            cycle.map(name), at: location(first) ?? SourceLocation(file: "", line: 1, column: 1),
+            notes: notes))
         return
       }
       seen[next] = path.count

@@ -10,7 +10,11 @@ extension PackCompiler {
       switch piece {
       case .text(let text): pieces.append(.text(text))
       case .placeholder(let name):
-        if let resolved = placeholder(name.value, at: name.location) { pieces.append(resolved) } else { ok = false }
+        if let resolved = placeholder(name.value, at: name.location) {
+          pieces.append(resolved)
+        } else {
+          ok = false
+        }
       }
     }
     return ok ? Template(source: syntax.source.value, pieces: pieces) : nil
@@ -20,11 +24,15 @@ extension PackCompiler {
     let parts = name.split(separator: ".").map(String.init)
     if let head = parts.first, let variable = scope.all.first(where: { $0.name == head }) {
       if parts.count == 1 {
-        return .variable(local: variable.local, field: nil, type: .record(variable.record), name: name)
-      }
-      if parts.count == 2, let field = records[variable.record].fields.firstIndex(where: { $0.name == parts[1] }) {
         return .variable(
-          local: variable.local, field: field, type: records[variable.record].fields[field].type, name: name)
+          local: variable.local, field: nil, type: .record(variable.record), name: name)
+      }
+      if parts.count == 2,
+        let field = records[variable.record].fields.firstIndex(where: { $0.name == parts[1] })
+      {
+        return .variable(
+          local: variable.local, field: field, type: records[variable.record].fields[field].type,
+          name: name)
       }
     }
     if parts.count == 1, let slot = findingSlots[name] {
@@ -38,7 +46,8 @@ extension PackCompiler {
       candidates.append(variable.name)
       candidates += records[variable.record].fields.map { "\(variable.name).\($0.name)" }
     }
-    diagnostics.append(CheckCatalogue.unknownPlaceholder(name, candidates: candidates, at: location))
+    diagnostics.append(
+      CheckCatalogue.unknownPlaceholder(name, candidates: candidates, at: location))
     return nil
   }
 }

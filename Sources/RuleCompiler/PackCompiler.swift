@@ -35,7 +35,8 @@ struct PackCompiler {
     for p in all {
       for syntax in p.rules {
         if let first = ruleIDs[syntax.id.value] {
-          diagnostics.append(CheckCatalogue.duplicateRule(syntax.id.value, at: syntax.id.location, first: first))
+          diagnostics.append(
+            CheckCatalogue.duplicateRule(syntax.id.value, at: syntax.id.location, first: first))
           continue
         }
         ruleIDs[syntax.id.value] = syntax.id.location
@@ -56,7 +57,8 @@ struct PackCompiler {
     var outputRules = Array(repeating: [Int](), count: outputs.count)
     for (index, entry) in compiled.enumerated() {
       for slot in entry.rule.actions.derive { derivers[slot].append(index) }
-      let touched = Set(entry.rule.actions.suggest.map(\.output) + entry.rule.actions.exclude.map(\.output))
+      let touched = Set(
+        entry.rule.actions.suggest.map(\.output) + entry.rule.actions.exclude.map(\.output))
       for output in touched.sorted() { outputRules[output].append(index) }
     }
     let identity = PackIdentity(
@@ -64,7 +66,9 @@ struct PackCompiler {
       title: manifest.title?.value ?? manifest.pack.value, sha256: sha256)
     return Program(
       pack: identity,
-      references: references.keys.sorted().map { Reference(key: $0, text: references[$0]?.text ?? "") },
+      references: references.keys.sorted().map {
+        Reference(key: $0, text: references[$0]?.text ?? "")
+      },
       findings: findings, enums: enums, records: records, outputs: outputs, alerts: alerts,
       constants: constantOrder.compactMap { name in constants[name].map { (name, $0.value) } },
       rules: compiled.map(\.rule), plan: plan, derivers: derivers, outputRules: outputRules,
@@ -82,7 +86,8 @@ struct PackCompiler {
   mutating func declare(_ kind: String, _ name: Located<String>, namespace: String) -> Bool {
     let key = "\(namespace):\(name.value)"
     if let first = declared[key] {
-      diagnostics.append(CheckCatalogue.duplicateName(kind, name.value, at: name.location, first: first))
+      diagnostics.append(
+        CheckCatalogue.duplicateName(kind, name.value, at: name.location, first: first))
       return false
     }
     declared[key] = name.location
@@ -92,7 +97,9 @@ struct PackCompiler {
   mutating func declareReferences(_ manifest: ManifestSyntax) {
     for (key, text) in manifest.references {
       if let first = references[key.value] {
-        diagnostics.append(CheckCatalogue.duplicateName("reference", key.value, at: key.location, first: first.location))
+        diagnostics.append(
+          CheckCatalogue.duplicateName(
+            "reference", key.value, at: key.location, first: first.location))
         continue
       }
       references[key.value] = (text, key.location)
@@ -103,13 +110,18 @@ struct PackCompiler {
     guard declare("constant", syntax.name, namespace: "name") else { return }
     switch syntax.value.value {
     case .number(let n): constants[syntax.name.value] = (.number(n), .number, syntax.name.location)
-    case .boolean(let b): constants[syntax.name.value] = (.boolean(b), .boolean, syntax.name.location)
+    case .boolean(let b):
+      constants[syntax.name.value] = (.boolean(b), .boolean, syntax.name.location)
     }
     constantOrder.append(syntax.name.value)
   }
 
-  mutating func resolveType(_ syntax: TypeSyntax, owner: String) -> (ValueType, ClosedRange<Double>?) {
-    let range = syntax.range.flatMap { $0.low.value <= $0.high.value ? $0.low.value...$0.high.value : nil }
+  mutating func resolveType(_ syntax: TypeSyntax, owner: String) -> (
+    ValueType, ClosedRange<Double>?
+  ) {
+    let range = syntax.range.flatMap {
+      $0.low.value <= $0.high.value ? $0.low.value...$0.high.value : nil
+    }
     switch syntax.kind.value {
     case .boolean: return (.boolean, nil)
     case .integer: return (.integer, range)
@@ -118,13 +130,17 @@ struct PackCompiler {
     case .date: return (.date, nil)
     case .enum, .set:
       enums.append(EnumType(owner: owner, values: syntax.values.map(\.value)))
-      return (syntax.kind.value == .enum ? .enumeration(enums.count - 1) : .set(enums.count - 1), nil)
+      return (
+        syntax.kind.value == .enum ? .enumeration(enums.count - 1) : .set(enums.count - 1), nil
+      )
     case .list:
       var fields: [FieldInfo] = []
       var seen: [String: SourceLocation] = [:]
       for field in syntax.fields {
         if let first = seen[field.name.value] {
-          diagnostics.append(CheckCatalogue.duplicateName("field", field.name.value, at: field.name.location, first: first))
+          diagnostics.append(
+            CheckCatalogue.duplicateName(
+              "field", field.name.value, at: field.name.location, first: first))
           continue
         }
         seen[field.name.value] = field.name.location
@@ -152,7 +168,9 @@ struct PackCompiler {
 
   mutating func checkCitations(_ keys: [Located<String>]) {
     for key in keys where references[key.value] == nil {
-      diagnostics.append(CheckCatalogue.unknownCitation(key.value, candidates: references.keys.sorted(), at: key.location))
+      diagnostics.append(
+        CheckCatalogue.unknownCitation(
+          key.value, candidates: references.keys.sorted(), at: key.location))
     }
   }
 
@@ -163,7 +181,9 @@ struct PackCompiler {
     var seen: [String: SourceLocation] = [:]
     for value in syntax.values {
       if let first = seen[value.name.value] {
-        diagnostics.append(CheckCatalogue.duplicateName("value", value.name.value, at: value.name.location, first: first))
+        diagnostics.append(
+          CheckCatalogue.duplicateName(
+            "value", value.name.value, at: value.name.location, first: first))
         continue
       }
       seen[value.name.value] = value.name.location
@@ -189,7 +209,8 @@ struct PackCompiler {
     alertIndex[syntax.name.value] = alerts.count
     alerts.append(
       AlertInfo(
-        name: syntax.name.value, severity: severity, label: syntax.label?.value ?? syntax.name.value,
+        name: syntax.name.value, severity: severity,
+        label: syntax.label?.value ?? syntax.name.value,
         description: syntax.description, cite: syntax.cite.map(\.value)))
   }
 
@@ -198,7 +219,8 @@ struct PackCompiler {
   mutating func resolveOutputValue(_ ref: OutputReference) -> (output: Int, value: Int)? {
     guard let output = outputIndex[ref.output.value] else {
       diagnostics.append(
-        CheckCatalogue.unknownOutput(ref.output.value, candidates: outputs.map(\.name), at: ref.output.location))
+        CheckCatalogue.unknownOutput(
+          ref.output.value, candidates: outputs.map(\.name), at: ref.output.location))
       return nil
     }
     guard let value = outputValueIndex[output][ref.value.value] else {
@@ -222,10 +244,11 @@ struct PackCompiler {
       let firstLocal = localCount
       let outputsBefore = readsOutputs
       readsOutputs = []
-      if var condition = compileCondition(item) {
-        condition.locals = firstLocal..<localCount
-        condition.pickedOutputs = readsOutputs.sorted()
-        conditions.append(condition)
+      if let condition = compileCondition(item) {
+        conditions.append(
+          Condition(
+            text: condition.text, location: condition.location, node: condition.node,
+            locals: firstLocal..<localCount, pickedOutputs: readsOutputs.sorted()))
       }
       readsOutputs.formUnion(outputsBefore)
     }
@@ -234,7 +257,8 @@ struct PackCompiler {
     var derive: [Int] = []
     for name in syntax.derive {
       guard let slot = findingSlots[name.value] else {
-        diagnostics.append(CheckCatalogue.unknownFinding(name.value, candidates: derivedNames, at: name.location))
+        diagnostics.append(
+          CheckCatalogue.unknownFinding(name.value, candidates: derivedNames, at: name.location))
         continue
       }
       if !findings[slot].derived {
@@ -246,7 +270,9 @@ struct PackCompiler {
     var alertList: [Int] = []
     for name in syntax.alerts {
       guard let index = alertIndex[name.value] else {
-        diagnostics.append(CheckCatalogue.unknownAlert(name.value, candidates: alerts.map(\.name), at: name.location))
+        diagnostics.append(
+          CheckCatalogue.unknownAlert(name.value, candidates: alerts.map(\.name), at: name.location)
+        )
         continue
       }
       alertList.append(index)
@@ -258,17 +284,21 @@ struct PackCompiler {
     if syntax.cite.isEmpty { missing.append("'cite'") }
     if !missing.isEmpty && status != .retired {
       diagnostics.append(
-        CheckCatalogue.missingRationale(syntax.id.value, missing: missing, status: status.rawValue, at: syntax.id.location))
+        CheckCatalogue.missingRationale(
+          syntax.id.value, missing: missing, status: status.rawValue, at: syntax.id.location))
     }
     let because = syntax.because.flatMap { compileTemplate($0) }
     let teach = syntax.teach.flatMap { compileTemplate($0) }
-    guard !diagnostics[firstDiagnostic...].contains(where: { $0.severity == .error }) else { return nil }
+    guard !diagnostics[firstDiagnostic...].contains(where: { $0.severity == .error }) else {
+      return nil
+    }
     return Rule(
       id: syntax.id.value, title: syntax.title?.value ?? syntax.id.value, conditions: conditions,
       actions: RuleActions(
         suggest: suggest, weight: syntax.weight?.value ?? 1, derive: derive, alerts: alertList,
         exclude: exclude),
-      because: because, teach: teach, cite: syntax.cite.map(\.value), status: Rule.Status(rawValue: status.rawValue) ?? .draft,
+      because: because, teach: teach, cite: syntax.cite.map(\.value),
+      status: Rule.Status(rawValue: status.rawValue) ?? .draft,
       author: syntax.author, location: syntax.id.location, localCount: localCount,
       localNames: scope.all.map(\.name), localLists: scope.all.map(\.list))
   }
@@ -291,12 +321,14 @@ struct PackCompiler {
       let nodes = parts.map(\.node)
       return Condition(
         text: text, location: location,
-        node: Node(isAll ? .and(nodes) : .or(nodes), type: .boolean, text: text, location: location))
+        node: Node(isAll ? .and(nodes) : .or(nodes), type: .boolean, text: text, location: location)
+      )
     case .not(let inner, let location):
       guard let part = compileCondition(inner) else { return nil }
       let text = "not (\(part.text))"
       return Condition(
-        text: text, location: location, node: Node(.not(part.node), type: .boolean, text: text, location: location))
+        text: text, location: location,
+        node: Node(.not(part.node), type: .boolean, text: text, location: location))
     }
   }
 }

@@ -1,6 +1,8 @@
 /// Every diagnostic code, stable and kebab-case in output; each is documented in
 /// `docs/diagnostics.md`, and a test checks that every case is.
-public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable, Comparable, CustomStringConvertible {
+public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable, Comparable,
+  CustomStringConvertible
+{
   // Reading a file
   case yamlSyntax = "yaml-syntax"
   case notUtf8 = "not-utf8"
@@ -59,5 +61,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable, C
   public var description: String { rawValue }
 
   /// Codes sort by their printed form.
-  public static func < (lhs: DiagnosticCode, rhs: DiagnosticCode) -> Bool { lhs.rawValue < rhs.rawValue }
+  public static func < (lhs: DiagnosticCode, rhs: DiagnosticCode) -> Bool {
+    lhs.rawValue < rhs.rawValue
+  }
 }

@@ -11,6 +11,7 @@ public struct Located<Value>: CustomStringConvertible {
     self.location = location
   }
 
+  /// The value, as text.
   public var description: String { "\(value)" }
 }
 

@@ -10,5 +10,6 @@ public enum Severity: String, Sendable, Codable, Comparable, CaseIterable {
     }
   }
 
+  /// Notes before warnings before errors.
   public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
 }

@@ -22,6 +22,7 @@ public struct SourceLocation: Sendable, Hashable, Comparable, Codable, CustomStr
     SourceLocation(file: file, line: line, column: column + offset)
   }
 
+  /// Locations sort by file, line, then column.
   public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
     (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
   }

@@ -6,7 +6,10 @@ public enum Suggest {
     var best: (name: String, distance: Int)?
     for candidate in candidates {
       let distance = editDistance(word.lowercased(), candidate.lowercased())
-      if distance <= limit, best.map({ distance < $0.distance || (distance == $0.distance && candidate < $0.name) }) ?? true {
+      if distance <= limit,
+        best.map({ distance < $0.distance || (distance == $0.distance && candidate < $0.name) })
+          ?? true
+      {
         best = (candidate, distance)
       }
     }

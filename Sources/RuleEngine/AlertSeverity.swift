@@ -12,5 +12,6 @@ public enum AlertSeverity: String, Sendable, Hashable, Codable, Comparable, Case
     }
   }
 
+  /// Info before warning before critical.
   public static func < (lhs: AlertSeverity, rhs: AlertSeverity) -> Bool { lhs.rank < rhs.rank }
 }

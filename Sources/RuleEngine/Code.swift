@@ -1,7 +1,7 @@
 /// The evaluation form of every rule condition: the `Node` trees flattened into one array of
 /// fixed-size instructions that hold only indices, so the evaluation loop copies no strings and
 /// does no look-ups by name. Built once when a `Program` is made.
-public struct Code: Sendable {
+package struct Code: Sendable {
   enum Op: UInt8, Sendable {
     case constant, finding, field, local, known, not, and, or, compare, between, member, has
     case arithmetic, negate, quantifier, picked
@@ -43,7 +43,9 @@ public struct Code: Sendable {
   /// Member-list values while emitting; appended to `constants` at the end.
   private var listValues: [Value] = []
 
-  static let comparisons: [Node.Comparison] = [.equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual]
+  static let comparisons: [Node.Comparison] = [
+    .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual,
+  ]
   static let arithmetics: [Node.Arithmetic] = [.add, .subtract, .multiply, .divide]
   static let quantifiers: [Node.Quantifier] = [.some, .no, .every, .count]
 
@@ -54,7 +56,9 @@ public struct Code: Sendable {
     listValues = []
   }
 
-  private mutating func append(_ node: Node, _ op: Op, flag: UInt8 = 0, a: Int32 = 0, b: Int32 = 0, c: Int32 = 0) -> Int32 {
+  private mutating func append(
+    _ node: Node, _ op: Op, flag: UInt8 = 0, a: Int32 = 0, b: Int32 = 0, c: Int32 = 0
+  ) -> Int32 {
     instructions.append(Instruction(op: op, flag: flag, a: a, b: b, c: c))
     nodes.append(node)
     return Int32(instructions.count - 1)
@@ -88,7 +92,8 @@ public struct Code: Sendable {
     case .compare(let op, let lhs, let rhs):
       let l = emit(lhs)
       let r = emit(rhs)
-      return append(node, .compare, flag: UInt8(Self.comparisons.firstIndex(of: op) ?? 0), a: l, b: r)
+      return append(
+        node, .compare, flag: UInt8(Self.comparisons.firstIndex(of: op) ?? 0), a: l, b: r)
     case .between(let subject, let low, let high, let negated):
       let s = emit(subject)
       let l = emit(low)
@@ -106,12 +111,14 @@ public struct Code: Sendable {
     case .arithmetic(let op, let lhs, let rhs):
       let l = emit(lhs)
       let r = emit(rhs)
-      return append(node, .arithmetic, flag: UInt8(Self.arithmetics.firstIndex(of: op) ?? 0), a: l, b: r)
+      return append(
+        node, .arithmetic, flag: UInt8(Self.arithmetics.firstIndex(of: op) ?? 0), a: l, b: r)
     case .quantifier(let quantifier, let local, let list, let body):
       let l = emit(list)
       let b = body.map { emit($0) } ?? -1
       return append(
-        node, .quantifier, flag: UInt8(Self.quantifiers.firstIndex(of: quantifier) ?? 0), a: Int32(local), b: l, c: b)
+        node, .quantifier, flag: UInt8(Self.quantifiers.firstIndex(of: quantifier) ?? 0),
+        a: Int32(local), b: l, c: b)
     case .picked(let output, let value):
       return append(node, .picked, a: Int32(output), b: Int32(value))
     }

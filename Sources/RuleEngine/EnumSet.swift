@@ -1,5 +1,6 @@
 /// A set of enum values, as a bit set over their declared indices.
 public struct EnumSet: Sendable, Hashable {
+  /// The set's bits, 64 values per word.
   public private(set) var words: [UInt64]
 
   /// An empty set.
@@ -11,6 +12,7 @@ public struct EnumSet: Sendable, Hashable {
     for index in indices { insert(index) }
   }
 
+  /// Adds the value with this declared index.
   public mutating func insert(_ index: Int) {
     let word = index >> 6
     while words.count <= word { words.append(0) }
@@ -18,6 +20,7 @@ public struct EnumSet: Sendable, Hashable {
   }
 
   @inline(__always)
+  /// Whether the value with this declared index is in the set.
   public func contains(_ index: Int) -> Bool {
     let word = index >> 6
     return word < words.count && words[word] & (1 << UInt64(index & 63)) != 0

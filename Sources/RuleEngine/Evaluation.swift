@@ -6,6 +6,7 @@ public struct Evaluation: Sendable {
   public var bindings: [[Int]]
   /// Final values of every slot, derived findings included.
   public var facts: [Value]
+  /// One result per output, in declared order.
   public var outputs: [OutputResult]
   /// Fired alerts, most severe first, then by declared order.
   public var alerts: [FiredAlert]

@@ -2,14 +2,20 @@ import RuleDiagnostics
 
 /// A record field.
 public struct FieldInfo: Sendable, Hashable {
-  public var name: String
-  public var type: ValueType
-  public var range: ClosedRange<Double>?
-  public var unit: String?
-  public var description: String?
-  public var ask: String?
+  /// The field's name.
+  public let name: String
+  /// The field's type.
+  public let type: ValueType
+  /// The declared range, for numbers.
+  public let range: ClosedRange<Double>?
+  /// The declared unit, for numbers.
+  public let unit: String?
+  /// What the field records.
+  public let description: String?
+  /// The question that learns it.
+  public let ask: String?
 
-  public init(
+  package init(
     name: String, type: ValueType, range: ClosedRange<Double>?, unit: String?,
     description: String?, ask: String?
   ) {

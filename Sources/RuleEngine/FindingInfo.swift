@@ -2,16 +2,24 @@ public import RuleDiagnostics
 
 /// A finding, resolved to its slot (its index in `Program.findings`).
 public struct FindingInfo: Sendable, Hashable {
-  public var name: String
-  public var type: ValueType
-  public var range: ClosedRange<Double>?
-  public var unit: String?
-  public var description: String
-  public var ask: String?
-  public var derived: Bool
-  public var location: SourceLocation
+  /// The finding's name.
+  public let name: String
+  /// The finding's type.
+  public let type: ValueType
+  /// The declared range, for numbers.
+  public let range: ClosedRange<Double>?
+  /// The declared unit, for numbers.
+  public let unit: String?
+  /// What the finding records.
+  public let description: String
+  /// The question an assessor asks to learn it (nil for derived findings).
+  public let ask: String?
+  /// Whether rules conclude it (a case cannot give it).
+  public let derived: Bool
+  /// Where it is declared in the pack.
+  public let location: SourceLocation
 
-  public init(
+  package init(
     name: String, type: ValueType, range: ClosedRange<Double>?, unit: String?,
     description: String, ask: String?, derived: Bool, location: SourceLocation
   ) {

@@ -107,7 +107,8 @@ struct Interpreter<T: EvaluationTracer> {
       guard v.isKnown else { return .unknown }
       let start = code.listBase + Int(i.b)
       var found = false
-      for k in start..<(start + Int(i.c)) where Self.compare(.equal, v, code.constants[k]) == .true {
+      for k in start..<(start + Int(i.c)) where Self.compare(.equal, v, code.constants[k]) == .true
+      {
         found = true
         break
       }

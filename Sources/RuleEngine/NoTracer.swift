@@ -1,5 +1,5 @@
 /// A tracer that records nothing.
-public struct NoTracer: EvaluationTracer {
-  public init() {}
+package struct NoTracer: EvaluationTracer {
+  package init() {}
   @inline(__always) public mutating func read(_ node: Node, _ value: Value, element: Int?) {}
 }

@@ -1,31 +1,31 @@
-public import RuleDiagnostics
+package import RuleDiagnostics
 
 /// A compiled expression: names resolved to slots, enum literals to indices, types checked.
 /// `text` and `location` are kept only for explanations; evaluation never reads them.
-public struct Node: Sendable, Hashable {
+package struct Node: Sendable, Hashable {
   /// Comparison operators.
-  public enum Comparison: String, Sendable, Hashable {
+  package enum Comparison: String, Sendable, Hashable {
     case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">"
     case greaterEqual = ">="
   }
 
   /// Arithmetic operators.
-  public enum Arithmetic: String, Sendable, Hashable {
+  package enum Arithmetic: String, Sendable, Hashable {
     case add = "+", subtract = "-", multiply = "*", divide = "/"
   }
 
   /// Quantifiers.
-  public enum Quantifier: String, Sendable, Hashable {
+  package enum Quantifier: String, Sendable, Hashable {
     case some, no, every, count
   }
 
   /// How a set is tested.
-  public enum SetTest: String, Sendable, Hashable {
+  package enum SetTest: String, Sendable, Hashable {
     case any, all
   }
 
   /// The operation.
-  public indirect enum Kind: Sendable, Hashable {
+  package indirect enum Kind: Sendable, Hashable {
     case constant(Value)
     case finding(Int)
     /// A quantifier's bound record.
@@ -45,13 +45,13 @@ public struct Node: Sendable, Hashable {
     case picked(output: Int, value: Int)
   }
 
-  public var kind: Kind
-  public var type: ValueType
+  package var kind: Kind
+  package var type: ValueType
   /// The source text of this sub-expression.
-  public var text: String
-  public var location: SourceLocation
+  package var text: String
+  package var location: SourceLocation
 
-  public init(_ kind: Kind, type: ValueType, text: String, location: SourceLocation) {
+  package init(_ kind: Kind, type: ValueType, text: String, location: SourceLocation) {
     self.kind = kind
     self.type = type
     self.text = text

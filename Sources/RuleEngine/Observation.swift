@@ -4,7 +4,9 @@ public import RuleDiagnostics
 public struct Observation: Sendable, Hashable {
   /// As written in the condition: `phq9`, `e.months_ago`.
   public var name: String
+  /// The value read.
   public var value: Value
+  /// The value's type.
   public var type: ValueType
   /// The finding slot read (for a field, the list finding's slot).
   public var slot: Int

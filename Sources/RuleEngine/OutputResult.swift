@@ -2,6 +2,7 @@
 public struct OutputResult: Sendable, Hashable {
   /// Evidence per value (sum of weights of fired rules suggesting it).
   public var weights: [Double]
+  /// The status of each value.
   public var statuses: [ValueStatus]
   /// Picked values, best first.
   public var picked: [Int]

@@ -6,7 +6,7 @@ extension Program {
   }
 
   /// Evaluates with a tracer that sees every read.
-  public func evaluate<T: EvaluationTracer>(_ facts: CaseFacts, tracer: inout T) -> Evaluation {
+  package func evaluate<T: EvaluationTracer>(_ facts: CaseFacts, tracer: inout T) -> Evaluation {
     var state = EvaluationState(
       facts: facts.values, locals: Array(repeating: nil, count: maxLocals),
       localElements: Array(repeating: 0, count: maxLocals),
@@ -47,7 +47,9 @@ extension Program {
     }.sorted { ($0.severity.rank, -$0.alert) > ($1.severity.rank, -$1.alert) }
     return Evaluation(
       ruleTruth: ruleTruth, bindings: bindings, facts: state.facts,
-      outputs: results.enumerated().map { $0.element ?? pick(output: $0.offset, ruleTruth: ruleTruth) },
+      outputs: results.enumerated().map {
+        $0.element ?? pick(output: $0.offset, ruleTruth: ruleTruth)
+      },
       alerts: fired)
   }
 
@@ -108,8 +110,12 @@ extension Program {
       var sureOutrank = 0
       if limit < count {
         for w in 0..<count where w != v {
-          if possiblyEligible(w) && (high[w] > low[v] || (high[w] == low[v] && w < v)) { mayOutrank += 1 }
-          if surelyEligible(w) && (low[w] > high[v] || (low[w] == high[v] && w < v)) { sureOutrank += 1 }
+          if possiblyEligible(w) && (high[w] > low[v] || (high[w] == low[v] && w < v)) {
+            mayOutrank += 1
+          }
+          if surelyEligible(w) && (low[w] > high[v] || (low[w] == high[v] && w < v)) {
+            sureOutrank += 1
+          }
         }
       }
       if surelyEligible(v) && mayOutrank < limit {

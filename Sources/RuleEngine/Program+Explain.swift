@@ -8,13 +8,17 @@ extension Program {
     var memo: [Int: [Int]] = [:]
     for index in traces.indices where traces[index].truth == .unknown {
       var visiting: Set<Int> = []
-      traces[index].missing = missingFindings(rule: index, traces: traces, memo: &memo, visiting: &visiting)
+      traces[index].missing = missingFindings(
+        rule: index, traces: traces, memo: &memo, visiting: &visiting)
     }
-    let outputExplanations = outputs.indices.map { explainOutput($0, evaluation: evaluation, traces: traces) }
+    let outputExplanations = outputs.indices.map {
+      explainOutput($0, evaluation: evaluation, traces: traces)
+    }
     let firedAlerts = Set(evaluation.alerts.map(\.alert))
     var possible: [PossibleAlert] = []
     for alert in alerts.indices where !firedAlerts.contains(alert) {
-      let undetermined = raises.filter { $0.alert == alert && traces[$0.rule].truth == .unknown }.map(\.rule)
+      let undetermined = raises.filter { $0.alert == alert && traces[$0.rule].truth == .unknown }
+        .map(\.rule)
       if !undetermined.isEmpty {
         let missing = Set(undetermined.flatMap { traces[$0].missing }).sorted()
         possible.append(PossibleAlert(alert: alert, rules: undetermined, missing: missing))
@@ -52,16 +56,23 @@ extension Program {
       }
       for local in 0..<rule.localCount { state.locals[local] = nil }
     }
-    return RuleTrace(rule: index, truth: evaluation.ruleTruth[index], premises: premises, bindings: bindings, missing: [])
+    return RuleTrace(
+      rule: index, truth: evaluation.ruleTruth[index], premises: premises, bindings: bindings,
+      missing: [])
   }
 
-  private func boundVariables(_ locals: Range<Int>, rule: Rule, state: EvaluationState, facts: CaseFacts) -> [Binding] {
+  private func boundVariables(
+    _ locals: Range<Int>, rule: Rule, state: EvaluationState, facts: CaseFacts
+  ) -> [Binding] {
     var out: [Binding] = []
     for local in locals {
       let slot = rule.localLists[local]
       let element = state.localElements[local]
-      let origin = facts.origins[slot].flatMap { element < $0.elements.count ? $0.elements[element] : nil }
-      out.append(Binding(name: rule.localNames[local], slot: slot, element: element, origin: origin))
+      let origin = facts.origins[slot].flatMap {
+        element < $0.elements.count ? $0.elements[element] : nil
+      }
+      out.append(
+        Binding(name: rule.localNames[local], slot: slot, element: element, origin: origin))
     }
     return out
   }
@@ -91,7 +102,8 @@ extension Program {
       guard seen.insert(key).inserted else { continue }
       out.append(
         Observation(
-          name: read.node.text, value: read.value, type: read.node.type, slot: slot, element: read.element,
+          name: read.node.text, value: read.value, type: read.node.type, slot: slot,
+          element: read.element,
           origin: origin))
     }
     // For a true condition that bound a variable, keep the witness element's fields only.
@@ -119,7 +131,8 @@ extension Program {
       for observation in premise.observations where !observation.value.isKnown {
         if findings[observation.slot].derived {
           for deriver in derivers[observation.slot] where traces[deriver].truth == .unknown {
-            slots.formUnion(missingFindings(rule: deriver, traces: traces, memo: &memo, visiting: &visiting))
+            slots.formUnion(
+              missingFindings(rule: deriver, traces: traces, memo: &memo, visiting: &visiting))
           }
         } else {
           slots.insert(observation.slot)
@@ -128,7 +141,8 @@ extension Program {
       // An unknown `picked` test: the undetermined rules of that output decide it.
       for output in rules[rule].conditions[position].pickedOutputs {
         for other in outputRules[output] where traces[other].truth == .unknown && other != rule {
-          slots.formUnion(missingFindings(rule: other, traces: traces, memo: &memo, visiting: &visiting))
+          slots.formUnion(
+            missingFindings(rule: other, traces: traces, memo: &memo, visiting: &visiting))
         }
       }
     }
@@ -137,7 +151,9 @@ extension Program {
     return result
   }
 
-  private func explainOutput(_ output: Int, evaluation: Evaluation, traces: [RuleTrace]) -> OutputExplanation {
+  private func explainOutput(_ output: Int, evaluation: Evaluation, traces: [RuleTrace])
+    -> OutputExplanation
+  {
     let result = evaluation.outputs[output]
     let info = outputs[output]
     var values: [ValueExplanation] = []
@@ -155,24 +171,33 @@ extension Program {
         if trace.truth == .true && suggests {
           if actions.weight >= 0 { supporting.append(r) } else { opposing.append(r) }
         } else if suggests && actions.weight > 0 {
-          misses.append(NearMiss(rule: r, failedCount: trace.failed.count, unknownCount: trace.undetermined.count))
+          misses.append(
+            NearMiss(
+              rule: r, failedCount: trace.failed.count, unknownCount: trace.undetermined.count))
         }
-        if trace.truth == .unknown && result.certainty[v] == .unknown { missing.formUnion(trace.missing) }
+        if trace.truth == .unknown && result.certainty[v] == .unknown {
+          missing.formUnion(trace.missing)
+        }
       }
       // Rules are numbered in id order, so the index breaks ties by id.
-      misses.sort { ($0.failedCount, $0.unknownCount, $0.rule) < ($1.failedCount, $1.unknownCount, $1.rule) }
+      misses.sort {
+        ($0.failedCount, $0.unknownCount, $0.rule) < ($1.failedCount, $1.unknownCount, $1.rule)
+      }
       var outranked: [Int] = []
       if case .outranked = result.statuses[v] {
         outranked = result.picked
       }
       values.append(
         ValueExplanation(
-          value: v, weight: result.weights[v], status: result.statuses[v], certainty: result.certainty[v],
-          supporting: supporting, opposing: opposing, excludedBy: result.excludedBy[v], outrankedBy: outranked,
+          value: v, weight: result.weights[v], status: result.statuses[v],
+          certainty: result.certainty[v],
+          supporting: supporting, opposing: opposing, excludedBy: result.excludedBy[v],
+          outrankedBy: outranked,
           nearMisses: misses, missing: missing.sorted()))
     }
     return OutputExplanation(
-      output: output, values: values, competitions: competitions(output, result: result, values: values, traces: traces))
+      output: output, values: values,
+      competitions: competitions(output, result: result, values: values, traces: traces))
   }
 
   private func competitions(
@@ -184,7 +209,8 @@ extension Program {
     func competition(_ picked: Int, _ rival: Int, needed: Double) -> Competition {
       let flips = values[rival].nearMisses.filter { ruleWeights[$0.rule] >= needed }
       return Competition(
-        output: output, picked: picked, rival: rival, gap: result.weights[picked] - result.weights[rival],
+        output: output, picked: picked, rival: rival,
+        gap: result.weights[picked] - result.weights[rival],
         needed: max(0, needed), flips: Array(flips.prefix(3)))
     }
     /// Evidence `rival` must gain to rank above `picked` (ties go to the earlier declared value).
@@ -195,7 +221,9 @@ extension Program {
     var found: [Competition] = []
     // The order among the picked values: why the first rather than the second.
     if result.picked.count >= 2 {
-      found.append(competition(result.picked[0], result.picked[1], needed: overtake(result.picked[0], result.picked[1])))
+      found.append(
+        competition(
+          result.picked[0], result.picked[1], needed: overtake(result.picked[0], result.picked[1])))
     }
     // The closest rival outside a full `max`: most evidence, then the near miss with the fewest
     // open conditions. A rival with no evidence counts only if a supporting rule is undetermined
@@ -209,25 +237,30 @@ extension Program {
     }.sorted { (-result.weights[$0], openness($0), $0) < (-result.weights[$1], openness($1), $1) }
     if result.picked.count >= limit, let rival = rivals.first {
       found.append(
-        competition(last, rival, needed: max(info.minWeight - result.weights[rival], overtake(last, rival))))
+        competition(
+          last, rival, needed: max(info.minWeight - result.weights[rival], overtake(last, rival))))
     }
     return found
   }
 
-
-  private func askNext(traces: [RuleTrace], evaluation: Evaluation, firedAlerts: Set<Int>) -> [Question] {
+  private func askNext(traces: [RuleTrace], evaluation: Evaluation, firedAlerts: Set<Int>)
+    -> [Question]
+  {
     var questions: [Int: Question] = [:]
     for (index, trace) in traces.enumerated() where trace.truth == .unknown {
       let rule = rules[index]
       let newAlerts = rule.actions.alerts.filter { !firedAlerts.contains($0) }
       var picks: [OutputValue] = []
-      for (o, v) in rule.actions.suggest + rule.actions.exclude where evaluation.outputs[o].certainty[v] == .unknown {
+      for (o, v) in rule.actions.suggest + rule.actions.exclude
+      where evaluation.outputs[o].certainty[v] == .unknown {
         picks.append(OutputValue(output: o, value: v))
       }
       // Derivations count through the rules that read them (`missing` follows derived findings).
       guard !newAlerts.isEmpty || !picks.isEmpty else { continue }
       for slot in trace.missing {
-        var q = questions[slot] ?? Question(slot: slot, alertSeverity: nil, alerts: [], picks: [], rules: [])
+        var q =
+          questions[slot]
+          ?? Question(slot: slot, alertSeverity: nil, alerts: [], picks: [], rules: [])
         for alert in newAlerts {
           if !q.alerts.contains(alert) { q.alerts.append(alert) }
           let severity = alerts[alert].severity

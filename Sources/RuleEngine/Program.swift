@@ -2,26 +2,34 @@ import RuleDiagnostics
 
 /// A compiled pack: immutable, `Sendable`, evaluated many times.
 public struct Program: Sendable {
-  public var pack: PackIdentity
-  public var references: [Reference]
-  public var findings: [FindingInfo]
-  public var enums: [EnumType]
-  public var records: [RecordType]
-  public var outputs: [OutputInfo]
-  public var alerts: [AlertInfo]
-  public var constants: [(name: String, value: Value)]
+  /// The pack's identity.
+  public let pack: PackIdentity
+  /// Citation keys and their texts, sorted by key.
+  public let references: [Reference]
+  /// The vocabulary, by slot.
+  public let findings: [FindingInfo]
+  /// Every enum type, by index.
+  public let enums: [EnumType]
+  /// Every record type, by index.
+  public let records: [RecordType]
+  /// The outputs, in declared order.
+  public let outputs: [OutputInfo]
+  /// The alerts, in declared order.
+  public let alerts: [AlertInfo]
+  /// The constants, in declared order.
+  public let constants: [(name: String, value: Value)]
   /// Rules, sorted by id. Indices are stable rule numbers.
-  public var rules: [Rule]
+  public let rules: [Rule]
   /// The evaluation plan: every rule runs after everything it reads is final.
-  public var plan: [Step]
+  public let plan: [Step]
   /// For each finding slot: the rules deriving it (empty for case findings).
-  public var derivers: [[Int]]
+  public let derivers: [[Int]]
   /// For each output: the rules suggesting or excluding one of its values.
-  public var outputRules: [[Int]]
+  public let outputRules: [[Int]]
   /// The evaluation stratum of each rule (0 = reads only case findings).
-  public var strata: [Int]
+  public let strata: [Int]
   /// The rules' conditions in evaluation form.
-  public let code: Code
+  package let code: Code
   /// The most quantifier variables any rule binds.
   let maxLocals: Int
   /// Per rule, how many quantifier variables it binds.
@@ -41,7 +49,7 @@ public struct Program: Sendable {
     var exclude: Bool
   }
 
-  public init(
+  package init(
     pack: PackIdentity, references: [Reference], findings: [FindingInfo], enums: [EnumType],
     records: [RecordType], outputs: [OutputInfo], alerts: [AlertInfo],
     constants: [(name: String, value: Value)], rules: [Rule], plan: [Step], derivers: [[Int]],

@@ -2,6 +2,7 @@ import RuleDiagnostics
 
 /// A finding worth asking about next, and why.
 public struct Question: Sendable, Hashable {
+  /// The finding, by slot.
   public var slot: Int
   /// The most severe alert its answer could raise, if any.
   public var alertSeverity: AlertSeverity?

@@ -2,10 +2,12 @@ import RuleDiagnostics
 
 /// A record type: the fields of a list finding's items.
 public struct RecordType: Sendable, Hashable {
-  public var owner: String
-  public var fields: [FieldInfo]
+  /// The list finding it belongs to.
+  public let owner: String
+  /// The fields, in declared order.
+  public let fields: [FieldInfo]
 
-  public init(owner: String, fields: [FieldInfo]) {
+  package init(owner: String, fields: [FieldInfo]) {
     self.owner = owner
     self.fields = fields
   }

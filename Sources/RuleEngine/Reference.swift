@@ -2,10 +2,12 @@ import RuleDiagnostics
 
 /// A citation key and its text.
 public struct Reference: Sendable, Hashable {
-  public var key: String
-  public var text: String
+  /// The citation key.
+  public let key: String
+  /// The full citation.
+  public let text: String
 
-  public init(key: String, text: String) {
+  package init(key: String, text: String) {
     self.key = key
     self.text = text
   }

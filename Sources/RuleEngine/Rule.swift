@@ -12,24 +12,34 @@ public struct Rule: Sendable, Hashable {
     case retired
   }
 
-  public var id: String
-  public var title: String
-  public var conditions: [Condition]
-  public var actions: RuleActions
-  public var because: Template?
-  public var teach: Template?
-  public var cite: [String]
-  public var status: Status
-  public var author: String?
-  public var location: SourceLocation
+  /// The rule id.
+  public let id: String
+  /// The rule's title.
+  public let title: String
+  /// Its `when:` items; all must hold.
+  public let conditions: [Condition]
+  /// What it does when it fires.
+  public let actions: RuleActions
+  /// Its rationale, a template filled from the case.
+  public let because: Template?
+  /// What it teaches a trainee, a template.
+  public let teach: Template?
+  /// Citation keys.
+  public let cite: [String]
+  /// Draft or reviewed (retired rules are not compiled).
+  public let status: Status
+  /// Who wrote it.
+  public let author: String?
+  /// Where it is written in the pack.
+  public let location: SourceLocation
   /// Number of quantifier variables the rule's conditions bind.
-  public var localCount: Int
+  public let localCount: Int
   /// Names of the quantifier variables, by local index.
-  public var localNames: [String]
+  public let localNames: [String]
   /// The list finding (slot) each quantifier variable ranges over, by local index.
-  public var localLists: [Int]
+  public let localLists: [Int]
 
-  public init(
+  package init(
     id: String, title: String, conditions: [Condition], actions: RuleActions, because: Template?,
     teach: Template?, cite: [String], status: Status, author: String?, location: SourceLocation,
     localCount: Int, localNames: [String], localLists: [Int]

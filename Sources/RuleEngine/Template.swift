@@ -11,10 +11,12 @@ public struct Template: Sendable, Hashable {
     case variable(local: Int, field: Int?, type: ValueType, name: String)
   }
 
-  public var source: String
-  public var pieces: [Piece]
+  /// The template as written.
+  public let source: String
+  /// Its text and placeholders, in order.
+  public let pieces: [Piece]
 
-  public init(source: String, pieces: [Piece]) {
+  package init(source: String, pieces: [Piece]) {
     self.source = source
     self.pieces = pieces
   }

@@ -26,6 +26,7 @@ public enum Truth: UInt8, Sendable, Hashable, CustomStringConvertible {
   @inline(__always)
   public init(_ value: Bool) { self = value ? .true : .false }
 
+  /// `true`, `false` or `unknown`.
   public var description: String {
     switch self {
     case .true: "true"

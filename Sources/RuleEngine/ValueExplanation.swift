@@ -2,8 +2,11 @@ import RuleDiagnostics
 
 /// The explanation of one value of an output.
 public struct ValueExplanation: Sendable, Hashable {
+  /// The value, by index into the output's values.
   public var value: Int
+  /// Its evidence.
   public var weight: Double
+  /// Picked, excluded, below threshold or outranked.
   public var status: ValueStatus
   /// Whether the status is settled (see `OutputResult.certainty`).
   public var certainty: Truth
@@ -11,6 +14,7 @@ public struct ValueExplanation: Sendable, Hashable {
   public var supporting: [Int]
   /// Fired rules with negative weight.
   public var opposing: [Int]
+  /// Fired rules that exclude it.
   public var excludedBy: [Int]
   /// For a picked value: the values it outranks; for an outranked value: the picked values above it.
   public var outrankedBy: [Int]

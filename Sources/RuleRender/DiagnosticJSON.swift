@@ -18,7 +18,8 @@ public enum DiagnosticJSON {
   public static func render(_ diagnostics: [Diagnostic]) -> String {
     let entries = diagnostics.map {
       Entry(
-        severity: $0.severity.rawValue, code: $0.code.rawValue, message: $0.message, file: $0.location.file,
+        severity: $0.severity.rawValue, code: $0.code.rawValue, message: $0.message,
+        file: $0.location.file,
         line: $0.location.line, column: $0.location.column, hint: $0.hint, notes: $0.notes)
     }
     return JSONText.encode(["diagnostics": entries])

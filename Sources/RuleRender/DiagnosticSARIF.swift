@@ -67,7 +67,8 @@ public enum DiagnosticSARIF {
   public static func render(_ diagnostics: [Diagnostic], toolVersion: String) -> String {
     let results = diagnostics.map { d in
       Result(
-        ruleId: d.code.rawValue, level: d.severity == .error ? "error" : d.severity == .warning ? "warning" : "note",
+        ruleId: d.code.rawValue,
+        level: d.severity == .error ? "error" : d.severity == .warning ? "warning" : "note",
         message: Message(text: d.message + (d.hint.map { " (hint: \($0))" } ?? "")),
         locations: [
           Location(
@@ -77,7 +78,11 @@ public enum DiagnosticSARIF {
         ])
     }
     let rules = Set(diagnostics.map(\.code)).sorted().map { RuleDescriptor(id: $0.rawValue) }
-    let log = Log(runs: [Run(tool: Tool(driver: Driver(name: "ipt lint", version: toolVersion, rules: rules)), results: results)])
+    let log = Log(runs: [
+      Run(
+        tool: Tool(driver: Driver(name: "ipt lint", version: toolVersion, rules: rules)),
+        results: results)
+    ])
     return JSONText.encode(log)
   }
 }

@@ -28,9 +28,11 @@ public struct HTMLRenderer: Sendable {
       document.anchor.map(Self.anchor) ?? "document-\(index + 1)"
     }
     if documents.count >= Self.contentsThreshold {
-      out += "<nav aria-labelledby=\"contents\">\n<h2 id=\"contents\">Contents (\(documents.count))</h2>\n<ol>\n"
+      out +=
+        "<nav aria-labelledby=\"contents\">\n<h2 id=\"contents\">Contents (\(documents.count))</h2>\n<ol>\n"
       for (document, anchor) in zip(documents, anchors) {
-        out += "<li><a href=\"#\(anchor)\">\(inline(document.title))</a>\(summaryBadges(document))</li>\n"
+        out +=
+          "<li><a href=\"#\(anchor)\">\(inline(document.title))</a>\(summaryBadges(document))</li>\n"
       }
       out += "</ol>\n</nav>\n"
     }
@@ -49,7 +51,8 @@ public struct HTMLRenderer: Sendable {
       for block in blocks {
         if case .list(let items, _) = block {
           for item in items {
-            for case .badge(_, let tone) in item.text.runs where tone == .critical && !tones.contains(tone) {
+            for case .badge(_, let tone) in item.text.runs
+            where tone == .critical && !tones.contains(tone) {
               tones.append(tone)
             }
           }
@@ -87,7 +90,8 @@ public struct HTMLRenderer: Sendable {
       case .plain(let s): Self.escape(s)
       case .code(let s): "<code>\(Self.escape(s))</code>"
       case .strong(let s): "<strong>\(Self.escape(s))</strong>"
-      case .badge(let s, let tone): "<span class=\"badge tone-\(tone.rawValue)\">\(Self.escape(s))</span>"
+      case .badge(let s, let tone):
+        "<span class=\"badge tone-\(tone.rawValue)\">\(Self.escape(s))</span>"
       }
     }.joined()
   }
@@ -123,13 +127,15 @@ public struct HTMLRenderer: Sendable {
       for row in table.rows {
         out += "<tr>"
         for (i, cell) in row.enumerated() {
-          out += "<td\(i < numeric.count && numeric[i] ? " class=\"num\"" : "")>\(inline(cell))</td>"
+          out +=
+            "<td\(i < numeric.count && numeric[i] ? " class=\"num\"" : "")>\(inline(cell))</td>"
         }
         out += "</tr>\n"
       }
       return out + "</tbody>\n</table>\n"
     case .details(let summary, let blocks):
-      return "<details>\n<summary>\(inline(summary))</summary>\n" + blocks.map(render).joined() + "</details>\n"
+      return "<details>\n<summary>\(inline(summary))</summary>\n" + blocks.map(render).joined()
+        + "</details>\n"
     }
   }
 

@@ -78,7 +78,10 @@ public struct MarkdownRenderer: Sendable {
       var out = indent + "| " + table.header.map(Self.escape).joined(separator: " | ") + " |\n"
       out += indent + "|" + numeric.map { $0 ? " ---: |" : " --- |" }.joined() + "\n"
       for row in table.rows {
-        out += indent + "| " + row.map { inline($0).replacing("|", with: "\\|").replacing("\n", with: " ") }.joined(separator: " | ") + " |\n"
+        out +=
+          indent + "| "
+          + row.map { inline($0).replacing("|", with: "\\|").replacing("\n", with: " ") }.joined(
+            separator: " | ") + " |\n"
       }
       return out
     case .details(_, let blocks):

@@ -1,24 +1,26 @@
 import RuleDiagnostics
-public import RuleEngine
+package import RuleEngine
 
 /// Builds a `Report` from an explanation: resolves every index to its name and fills every
 /// template.
-public struct ReportBuilder: Sendable {
+package struct ReportBuilder: Sendable {
   /// The compiled pack.
-  public let program: Program
+  package let program: Program
   /// The engine version written into reports.
-  public let engineVersion: String
+  package let engineVersion: String
   let format: ValueFormatter
 
   /// A builder for `program`'s explanations.
-  public init(program: Program, engineVersion: String) {
+  package init(program: Program, engineVersion: String) {
     self.program = program
     self.engineVersion = engineVersion
     self.format = ValueFormatter(program: program)
   }
 
   /// The report; `fullTrace` adds every rule's premises (for `ipt explain`).
-  public func report(_ explanation: Explanation, facts: CaseFacts, fullTrace: Bool = false) -> Report {
+  package func report(_ explanation: Explanation, facts: CaseFacts, fullTrace: Bool = false)
+    -> Report
+  {
     let evaluation = explanation.evaluation
     func rule(_ index: Int) -> Report.RuleInfo {
       ruleInfo(index, explanation: explanation, detail: true)
@@ -44,12 +46,14 @@ public struct ReportBuilder: Sendable {
       }
       let competitions = output.competitions.map { c in
         Report.CompetitionEntry(
-          picked: info.values[c.picked].name, rival: info.values[c.rival].name, gap: c.gap, needed: c.needed,
+          picked: info.values[c.picked].name, rival: info.values[c.rival].name, gap: c.gap,
+          needed: c.needed,
           flips: c.flips.map { rule($0.rule) })
       }
       return Report.OutputEntry(
         name: info.name, title: info.title, max: info.max, minWeight: info.minWeight,
-        picked: result.picked.map { info.values[$0].name }, values: values, competitions: competitions)
+        picked: result.picked.map { info.values[$0].name }, values: values,
+        competitions: competitions)
     }
     let possible = explanation.possibleAlerts.map { p in
       Report.PossibleAlertEntry(
@@ -58,7 +62,8 @@ public struct ReportBuilder: Sendable {
         missing: p.missing.map { program.findings[$0].name }.sorted())
     }
     return Report(
-      schema: "ipt-advisor/evaluation/1", engine: engineVersion, statement: decisionSupportStatement,
+      schema: "ipt-advisor/evaluation/1", engine: engineVersion,
+      statement: decisionSupportStatement,
       pack: Report.PackInfo(program.pack), case: Report.CaseInfo(facts),
       deferredPendingSafety: evaluation.deferredPendingSafety, alerts: alerts, outputs: outputs,
       possibleAlerts: possible, askNext: explanation.askNext.map(question),
@@ -68,11 +73,13 @@ public struct ReportBuilder: Sendable {
   }
 
   /// One question of "what to ask next", with every name resolved.
-  public func question(_ q: Question) -> Report.QuestionEntry {
+  package func question(_ q: Question) -> Report.QuestionEntry {
     let finding = program.findings[q.slot]
     return Report.QuestionEntry(
       finding: finding.name, ask: finding.ask ?? finding.description,
-      couldRaise: q.alerts.map { "\(program.alerts[$0].severity.rawValue): \(program.alerts[$0].name)" },
+      couldRaise: q.alerts.map {
+        "\(program.alerts[$0].severity.rawValue): \(program.alerts[$0].name)"
+      },
       couldChange: q.picks.map {
         "\(program.outputs[$0.output].name): \(program.outputs[$0.output].values[$0.value].name)"
       },
@@ -80,7 +87,7 @@ public struct ReportBuilder: Sendable {
   }
 
   /// One rule and how it came out; `detail` adds its premises and bindings.
-  public func ruleInfo(_ index: Int, explanation: Explanation, detail: Bool) -> Report.RuleInfo {
+  package func ruleInfo(_ index: Int, explanation: Explanation, detail: Bool) -> Report.RuleInfo {
     let r = program.rules[index]
     let trace = explanation.rules[index]
     let evaluation = explanation.evaluation
@@ -98,15 +105,20 @@ public struct ReportBuilder: Sendable {
         if case .records(let items) = evaluation.facts[b.slot], b.element < items.count,
           case .list(let rt) = program.findings[b.slot].type
         {
-          value = "\(program.findings[b.slot].name)[\(b.element)] = " + format.record(rt, items[b.element])
+          value =
+            "\(program.findings[b.slot].name)[\(b.element)] = "
+            + format.record(rt, items[b.element])
         }
         return Report.BindingInfo(name: b.name, value: value, source: b.origin?.description)
       } : []
-    let because = trace.truth == .true ? r.because.map { format.fill($0, trace: trace, evaluation: evaluation) } : nil
+    let because =
+      trace.truth == .true
+      ? r.because.map { format.fill($0, trace: trace, evaluation: evaluation) } : nil
     return Report.RuleInfo(
       id: r.id, title: r.title, result: RuleResult(trace.truth),
       weight: r.actions.suggest.isEmpty ? nil : r.actions.weight, because: because,
-      teach: r.teach.map { format.fill($0, trace: trace, evaluation: evaluation) }, status: r.status,
+      teach: r.teach.map { format.fill($0, trace: trace, evaluation: evaluation) },
+      status: r.status,
       cite: r.cite, location: r.location.description, premises: premises, bindings: bindings,
       missing: trace.missing.map { program.findings[$0].name }.sorted())
   }
@@ -123,18 +135,20 @@ public struct ReportBuilder: Sendable {
       name = "\(program.findings[o.slot].name)[\(element)]\(o.name[dot...])"
     }
     return Report.ObservationInfo(
-      name: name, value: format.describe(o.value, o.type), source: o.origin?.description, derivedBy: derivedBy)
+      name: name, value: format.describe(o.value, o.type), source: o.origin?.description,
+      derivedBy: derivedBy)
   }
 }
 
 extension Report.PremiseInfo {
   /// The values a premise read, as ` (name = value at file:line:col; ...)`, or "" when it read
   /// none; `sources` adds where each value is written, `derivations` the rules behind derived ones.
-  public func observedSuffix(sources: Bool, derivations: Bool) -> String {
+  package func observedSuffix(sources: Bool, derivations: Bool) -> String {
     guard !observed.isEmpty else { return "" }
     let values = observed.map { o in
       "\(o.name) = \(o.value)" + (sources ? o.source.map { " at \($0)" } ?? "" : "")
-        + (derivations ? o.derivedBy.map { " (derived by \($0.joined(separator: ", ")))" } ?? "" : "")
+        + (derivations
+          ? o.derivedBy.map { " (derived by \($0.joined(separator: ", ")))" } ?? "" : "")
     }
     return " (\(values.joined(separator: "; ")))"
   }

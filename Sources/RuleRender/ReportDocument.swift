@@ -11,7 +11,9 @@ public struct ReportDocument: Sendable {
   public init(packSource: String? = nil) { self.packSource = packSource }
 
   /// The header every report starts with: the pack, the engine and the decision-support statement.
-  public static func header(pack: Report.PackInfo, source: String?, engine: String, statement: String) -> [Block] {
+  public static func header(
+    pack: Report.PackInfo, source: String?, engine: String, statement: String
+  ) -> [Block] {
     [
       .paragraph(
         Text(
@@ -27,7 +29,8 @@ public struct ReportDocument: Sendable {
 
   /// `ipt evaluate`.
   public func evaluation(_ report: Report) -> Document {
-    var blocks = Self.header(pack: report.pack, source: packSource, engine: report.engine, statement: report.statement)
+    var blocks = Self.header(
+      pack: report.pack, source: packSource, engine: report.engine, statement: report.statement)
     blocks.append(.heading("Alerts (safety first, never ranked away)", level: 2))
     if report.alerts.isEmpty {
       blocks.append(.list([ListItem("No alert fired.")], ordered: false))
@@ -36,12 +39,16 @@ public struct ReportDocument: Sendable {
         .list(
           report.alerts.map { alert in
             ListItem(
-              Text([.badge(alert.severity.rawValue, Tone(alert.severity)), .plain(" \(alert.label) (")])
+              Text([
+                .badge(alert.severity.rawValue, Tone(alert.severity)), .plain(" \(alert.label) ("),
+              ])
                 + Text([.code(alert.id), .plain(")")]),
               children: [
                 .list(
                   alert.raisedBy.map { rule in
-                    ListItem(Text([.plain("raised by "), .code(rule.id)]) + (rule.because.map { ": \($0)" } ?? ""))
+                    ListItem(
+                      Text([.plain("raised by "), .code(rule.id)])
+                        + (rule.because.map { ": \($0)" } ?? ""))
                   }, ordered: false)
               ])
           }, ordered: false))
@@ -67,15 +74,23 @@ public struct ReportDocument: Sendable {
     }
     blocks.append(.heading("What to ask next", level: 2))
     if report.askNext.isEmpty {
-      blocks.append(.list([ListItem("Nothing: no unknown finding could change a pick or raise an alert.")], ordered: false))
+      blocks.append(
+        .list(
+          [ListItem("Nothing: no unknown finding could change a pick or raise an alert.")],
+          ordered: false))
     } else {
       blocks.append(.list(report.askNext.prefix(10).map(question), ordered: true))
       if report.askNext.count > 10 {
-        blocks.append(.list([ListItem("... and \(report.askNext.count - 10) more (see --format json)")], ordered: false))
+        blocks.append(
+          .list(
+            [ListItem("... and \(report.askNext.count - 10) more (see --format json)")],
+            ordered: false))
       }
     }
     return Document(
-      title: Text([.strong("ipt-advisor: case \(report.case.id)"), .plain(" (\(report.case.file))")]),
+      title: Text([
+        .strong("ipt-advisor: case \(report.case.id)"), .plain(" (\(report.case.file))"),
+      ]),
       anchor: report.case.id, blocks: blocks)
   }
 
@@ -84,16 +99,21 @@ public struct ReportDocument: Sendable {
     if !q.couldRaise.isEmpty { why.append("could raise \(q.couldRaise.joined(separator: ", "))") }
     if !q.couldChange.isEmpty {
       let shown = q.couldChange.prefix(4).joined(separator: ", ")
-      why.append("could change \(shown)" + (q.couldChange.count > 4 ? " and \(q.couldChange.count - 4) more" : ""))
+      why.append(
+        "could change \(shown)"
+          + (q.couldChange.count > 4 ? " and \(q.couldChange.count - 4) more" : ""))
     }
-    return ListItem(Text([.code(q.finding), .plain(": \(q.ask) (\(why.joined(separator: "; ")))")]))
+    return ListItem(
+      Text([.code(q.finding), .plain(": \(q.ask) (\(why.joined(separator: "; ")))")]))
   }
 
   private func output(_ output: Report.OutputEntry, deferred: Bool) -> [Block] {
     var policy = "needs \(Self.points(output.minWeight))"
     if let max = output.max { policy = "at most \(max), " + policy }
     var blocks: [Block] = [.heading(Text("\(output.title) (\(policy))"), level: 2)]
-    let picked = output.values.filter { $0.status == .picked }.sorted { ($0.rank ?? 0) < ($1.rank ?? 0) }
+    let picked = output.values.filter { $0.status == .picked }.sorted {
+      ($0.rank ?? 0) < ($1.rank ?? 0)
+    }
     if picked.isEmpty {
       blocks.append(.list([ListItem("Nothing picked.")], ordered: false))
     } else {
@@ -102,14 +122,19 @@ public struct ReportDocument: Sendable {
           picked.map { value in
             let tentative =
               value.certain == .unknown && !value.missing.isEmpty
-              ? Text(" (could change: unknown ") + Text.names(value.missing, limit: 6) + ")" : Text([])
+              ? Text(" (could change: unknown ") + Text.names(value.missing, limit: 6) + ")"
+              : Text([])
             let mark = deferred ? " [deferred pending safety]" : ""
             return ListItem(
-              Text([.strong(value.label), .plain(" ("), .code(value.name), .plain("): \(Self.points(value.weight))\(mark)")])
+              Text([
+                .strong(value.label), .plain(" ("), .code(value.name),
+                .plain("): \(Self.points(value.weight))\(mark)"),
+              ])
                 + tentative,
               children: [
                 .list(
-                  value.supporting.map { rule($0, sign: "+") } + value.opposing.map { rule($0, sign: "-") },
+                  value.supporting.map { rule($0, sign: "+") }
+                    + value.opposing.map { rule($0, sign: "-") },
                   ordered: false)
               ])
           }, ordered: true))
@@ -118,12 +143,17 @@ public struct ReportDocument: Sendable {
     let notPicked = output.values.filter { value in
       value.status != .picked
         && (value.weight != 0 || !value.excludedBy.isEmpty
-          || value.nearMisses.first.map { $0.premises.filter { $0.truth != .true }.count <= 1 } == true)
+          || value.nearMisses.first.map { $0.premises.filter { $0.truth != .true }.count <= 1 }
+            == true)
     }
     if !notPicked.isEmpty {
       blocks.append(
         .list(
-          [ListItem("Why not:", children: [.list(notPicked.map { whyNot($0, output: output) }, ordered: false)])],
+          [
+            ListItem(
+              "Why not:",
+              children: [.list(notPicked.map { whyNot($0, output: output) }, ordered: false)])
+          ],
           ordered: false))
     }
     if !output.competitions.isEmpty {
@@ -131,8 +161,13 @@ public struct ReportDocument: Sendable {
         .list(
           output.competitions.map { c in
             ListItem(
-              Text([.plain("Why "), .code(c.picked), .plain(" rather than "), .code(c.rival), .plain(": ")])
-                + standing(c) + (c.flips.isEmpty ? ", and no unfired rule gives that much." : "; rules that would give it:"),
+              Text([
+                .plain("Why "), .code(c.picked), .plain(" rather than "), .code(c.rival),
+                .plain(": "),
+              ])
+                + standing(c)
+                + (c.flips.isEmpty
+                  ? ", and no unfired rule gives that much." : "; rules that would give it:"),
               children: c.flips.isEmpty ? [] : [.list(c.flips.map(miss), ordered: false)])
           }, ordered: false))
     }
@@ -144,8 +179,11 @@ public struct ReportDocument: Sendable {
     switch value.status {
     case .excluded: reason = "excluded by " + Text.names(value.excludedBy.map(\.id))
     case .outranked:
-      reason = "outranked by " + Text.names(value.outrankedBy) + " with \(Self.points(value.weight))"
-    default: reason = Text("\(Self.points(value.weight)), below the \(Self.points(output.minWeight)) needed")
+      reason =
+        "outranked by " + Text.names(value.outrankedBy) + " with \(Self.points(value.weight))"
+    default:
+      reason = Text(
+        "\(Self.points(value.weight)), below the \(Self.points(output.minWeight)) needed")
     }
     if value.certain == .unknown && !value.missing.isEmpty {
       reason = reason + "; undetermined for lack of " + Text.names(value.missing, limit: 6)
@@ -160,7 +198,8 @@ public struct ReportDocument: Sendable {
 
   /// "2 points ahead; x needs 3 points more", with ties and strict overtaking said plainly.
   private func standing(_ c: Report.CompetitionEntry) -> Text {
-    let ahead = c.gap == 0 ? "tied on evidence, ranked by declared order" : "\(Self.points(c.gap)) ahead"
+    let ahead =
+      c.gap == 0 ? "tied on evidence, ranked by declared order" : "\(Self.points(c.gap)) ahead"
     let needed = NumberText.format((c.needed * 1000).rounded() / 1000)
     let more =
       c.needed > c.gap && c.needed - c.gap < 0.001
@@ -173,13 +212,15 @@ public struct ReportDocument: Sendable {
   func rule(_ rule: Report.RuleInfo, sign: String) -> ListItem {
     let premises = rule.premises.map { premise in
       ListItem(
-        Text("\(premise.truth == .true ? "holds" : premise.truth.description): ") + Text([.code(premise.condition)])
+        Text("\(premise.truth == .true ? "holds" : premise.truth.description): ")
+          + Text([.code(premise.condition)])
           + premise.observedSuffix(sources: true, derivations: true))
     }
     return ListItem(
       Text([.plain("\(sign)\(NumberText.format(abs(rule.weight ?? 0))) "), .code(rule.id)])
         + ": \(rule.because ?? rule.title) [\(rule.status.rawValue); \(rule.cite.joined(separator: ", "))]",
-      children: premises.isEmpty ? [] : [.details(summary: "evidence", [.list(premises, ordered: false)])])
+      children: premises.isEmpty
+        ? [] : [.details(summary: "evidence", [.list(premises, ordered: false)])])
   }
 
   /// A rule that would have supported a value, with the conditions that did not hold.
@@ -197,17 +238,22 @@ public struct ReportDocument: Sendable {
 
   /// `ipt explain`: every rule, fired, failed at which condition, or undetermined on what.
   public func trace(_ report: Report) -> Document {
-    var blocks = Self.header(pack: report.pack, source: packSource, engine: report.engine, statement: report.statement)
+    var blocks = Self.header(
+      pack: report.pack, source: packSource, engine: report.engine, statement: report.statement)
     let rules = report.rules ?? []
-    let counts = RuleResult.allCases.map { r in "\(rules.filter { $0.result == r }.count) \(r.rawValue)" }
-    blocks.append(.heading(Text("\(rules.count) rules: \(counts.joined(separator: ", "))"), level: 2))
+    let counts = RuleResult.allCases.map { r in
+      "\(rules.filter { $0.result == r }.count) \(r.rawValue)"
+    }
+    blocks.append(
+      .heading(Text("\(rules.count) rules: \(counts.joined(separator: ", "))"), level: 2))
     blocks.append(
       .list(
         rules.map { rule in
           var children: [ListItem] = []
           if let because = rule.because { children.append(ListItem(Text("because: \(because)"))) }
           for b in rule.bindings {
-            children.append(ListItem(Text("\(b.name) = \(b.value)" + (b.source.map { " at \($0)" } ?? ""))))
+            children.append(
+              ListItem(Text("\(b.name) = \(b.value)" + (b.source.map { " at \($0)" } ?? ""))))
           }
           for premise in rule.premises {
             children.append(
@@ -216,7 +262,8 @@ public struct ReportDocument: Sendable {
                   + premise.observedSuffix(sources: true, derivations: true)))
           }
           if !rule.missing.isEmpty {
-            children.append(ListItem("undetermined for lack of: " + Text.names(rule.missing, limit: 12)))
+            children.append(
+              ListItem("undetermined for lack of: " + Text.names(rule.missing, limit: 12)))
           }
           return ListItem(
             Text([.badge(rule.result.rawValue, Tone(rule.result)), .plain(" "), .code(rule.id)])
@@ -224,7 +271,9 @@ public struct ReportDocument: Sendable {
             children: children.isEmpty ? [] : [.list(children, ordered: false)])
         }, ordered: false))
     return Document(
-      title: Text([.strong("ipt-advisor trace: case \(report.case.id)"), .plain(" (\(report.case.file))")]),
+      title: Text([
+        .strong("ipt-advisor trace: case \(report.case.id)"), .plain(" (\(report.case.file))"),
+      ]),
       anchor: report.case.id, blocks: blocks)
   }
 }

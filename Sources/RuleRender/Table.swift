@@ -14,7 +14,8 @@ public struct Table: Sendable, Hashable {
   /// Whether each column holds only numbers (the first column never counts as numeric).
   public var numericColumns: [Bool] {
     header.indices.map { i in
-      i > 0 && rows.allSatisfy { row in i < row.count && (row[i].plain.first.map(\.isNumber) ?? false) }
+      i > 0
+        && rows.allSatisfy { row in i < row.count && (row[i].plain.first.map(\.isNumber) ?? false) }
     }
   }
 }

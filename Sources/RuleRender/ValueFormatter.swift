@@ -1,24 +1,29 @@
 import RuleDiagnostics
-public import RuleEngine
+package import RuleEngine
 
 /// Turns runtime values and templates into text.
-public struct ValueFormatter: Sendable {
-  public let program: Program
+package struct ValueFormatter: Sendable {
+  package let program: Program
 
-  public init(program: Program) { self.program = program }
+  package init(program: Program) { self.program = program }
 
   /// A value as text: `17`, `death`, `[a, b]`, `unknown`.
-  public func describe(_ value: Value, _ type: ValueType) -> String {
+  package func describe(_ value: Value, _ type: ValueType) -> String {
     switch value {
     case .unknown: return "unknown"
     case .boolean(let b): return b ? "true" : "false"
     case .number(let n): return NumberText.format(n)
     case .enumValue(let i):
-      if case .enumeration(let e) = type, i < program.enums[e].values.count { return program.enums[e].values[i] }
+      if case .enumeration(let e) = type, i < program.enums[e].values.count {
+        return program.enums[e].values[i]
+      }
       return "#\(i)"
     case .set(let set):
       if case .set(let e) = type {
-        return "[" + set.indices.compactMap { $0 < program.enums[e].values.count ? program.enums[e].values[$0] : nil }
+        return "["
+          + set.indices.compactMap {
+            $0 < program.enums[e].values.count ? program.enums[e].values[$0] : nil
+          }
           .joined(separator: ", ") + "]"
       }
       return "[]"
@@ -31,7 +36,7 @@ public struct ValueFormatter: Sendable {
   }
 
   /// A record as `{kind: death, who: parent}` (unknown fields left out).
-  public func record(_ recordType: Int, _ record: Record) -> String {
+  package func record(_ recordType: Int, _ record: Record) -> String {
     let fields = program.records[recordType].fields
     let parts = record.fields.enumerated().compactMap { index, value -> String? in
       guard value.isKnown, index < fields.count else { return nil }
@@ -39,7 +44,6 @@ public struct ValueFormatter: Sendable {
     }
     return "{" + parts.joined(separator: ", ") + "}"
   }
-
 
   static func date(_ days: Int) -> String {
     // Civil from days (Howard Hinnant's algorithm).
@@ -60,12 +64,13 @@ public struct ValueFormatter: Sendable {
   }
 
   /// Fills a template with the case's values and the rule's bindings.
-  public func fill(_ template: Template, trace: RuleTrace, evaluation: Evaluation) -> String {
+  package func fill(_ template: Template, trace: RuleTrace, evaluation: Evaluation) -> String {
     var out = ""
     for piece in template.pieces {
       switch piece {
       case .text(let text): out += text
-      case .finding(let slot, _): out += describe(evaluation.facts[slot], program.findings[slot].type)
+      case .finding(let slot, _):
+        out += describe(evaluation.facts[slot], program.findings[slot].type)
       case .constant(let value, let type, _): out += describe(value, type)
       case .variable(let local, let field, _, _):
         let name = program.rules[trace.rule].localNames[local]

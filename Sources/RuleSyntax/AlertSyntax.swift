@@ -1,10 +1,10 @@
-public import RuleDiagnostics
+package import RuleDiagnostics
 
 /// A declared alert.
-public struct AlertSyntax: Sendable {
-  public var name: Located<String>
-  public var severity: Located<String>
-  public var label: Located<String>?
-  public var description: String?
-  public var cite: [Located<String>]
+package struct AlertSyntax: Sendable {
+  package var name: Located<String>
+  package var severity: Located<String>
+  package var label: Located<String>?
+  package var description: String?
+  package var cite: [Located<String>]
 }

@@ -1,11 +1,11 @@
-public import RuleDiagnostics
+package import RuleDiagnostics
 
 /// A case file.
-public struct CaseSyntax: Sendable {
-  public var id: Located<String>
-  public var date: String?
-  public var assessor: String?
-  public var findings: [(name: Located<String>, value: DataNode)]
-  public var notes: String?
-  public var file: SourceFile
+package struct CaseSyntax: Sendable {
+  package var id: Located<String>
+  package var date: String?
+  package var assessor: String?
+  package var findings: [(name: Located<String>, value: DataNode)]
+  package var notes: String?
+  package var file: SourceFile
 }

@@ -1,7 +1,7 @@
-public import RuleDiagnostics
+package import RuleDiagnostics
 
 /// A rule condition as written: an expression, or `all:` / `any:` / `not:` nesting.
-public indirect enum ConditionSyntax: Sendable {
+package indirect enum ConditionSyntax: Sendable {
   case expression(ConditionText)
   case all([ConditionSyntax], SourceLocation)
   case any([ConditionSyntax], SourceLocation)

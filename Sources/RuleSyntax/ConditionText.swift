@@ -1,14 +1,14 @@
-public import RuleDiagnostics
+package import RuleDiagnostics
 
 /// A condition as written: its text, its location and its parse.
-public struct ConditionText: Sendable, Hashable {
+package struct ConditionText: Sendable, Hashable {
   /// The expression text as written in the YAML scalar.
-  public var text: Located<String>
+  package var text: Located<String>
   /// The parse, or nil when it did not parse (diagnostics were reported).
-  public var expression: Expression?
+  package var expression: Expression?
 
   /// The source text of a sub-expression.
-  public func source(of expression: Expression) -> String {
+  package func source(of expression: Expression) -> String {
     let scalars = Array(text.value.unicodeScalars)
     let lower = max(0, min(expression.span.lowerBound, scalars.count))
     let upper = max(lower, min(expression.span.upperBound, scalars.count))

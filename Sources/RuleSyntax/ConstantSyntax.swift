@@ -1,13 +1,13 @@
-public import RuleDiagnostics
+package import RuleDiagnostics
 
 /// A named constant.
-public struct ConstantSyntax: Sendable {
+package struct ConstantSyntax: Sendable {
   /// What a constant may hold.
-  public enum Value: Sendable, Hashable {
+  package enum Value: Sendable, Hashable {
     case number(Double)
     case boolean(Bool)
   }
 
-  public var name: Located<String>
-  public var value: Located<Value>
+  package var name: Located<String>
+  package var value: Located<Value>
 }

@@ -1,9 +1,9 @@
-public import RuleDiagnostics
+package import RuleDiagnostics
 
 /// A data value from a case or an inline test: the untyped YAML shape with locations.
-public struct DataNode: Sendable {
+package struct DataNode: Sendable {
   /// The shape.
-  public indirect enum Kind: Sendable {
+  package indirect enum Kind: Sendable {
     case null
     /// A scalar; `quoted` is true for quoted strings, which never read as numbers or booleans.
     case scalar(String, quoted: Bool)
@@ -11,6 +11,6 @@ public struct DataNode: Sendable {
     case record([(key: Located<String>, value: DataNode)])
   }
 
-  public var kind: Kind
-  public var location: SourceLocation
+  package var kind: Kind
+  package var location: SourceLocation
 }

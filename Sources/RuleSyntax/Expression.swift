@@ -1,17 +1,17 @@
-public import RuleDiagnostics
+package import RuleDiagnostics
 
 /// A parsed condition expression. `span` is the range of Unicode-scalar offsets in the expression
 /// text; `location` is where that range starts in the file.
-public struct Expression: Sendable, Hashable {
+package struct Expression: Sendable, Hashable {
   /// Binary operators.
-  public enum BinaryOperator: String, Sendable, Hashable {
+  package enum BinaryOperator: String, Sendable, Hashable {
     case and, or
     case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">"
     case greaterEqual = ">="
     case add = "+", subtract = "-", multiply = "*", divide = "/"
 
     /// Whether the operator compares two values.
-    public var isComparison: Bool {
+    package var isComparison: Bool {
       switch self {
       case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual: true
       default: false
@@ -19,7 +19,7 @@ public struct Expression: Sendable, Hashable {
     }
 
     /// Whether the operator is arithmetic.
-    public var isArithmetic: Bool {
+    package var isArithmetic: Bool {
       switch self {
       case .add, .subtract, .multiply, .divide: true
       default: false
@@ -28,17 +28,17 @@ public struct Expression: Sendable, Hashable {
   }
 
   /// Quantifiers over lists of records.
-  public enum Quantifier: String, Sendable, Hashable {
+  package enum Quantifier: String, Sendable, Hashable {
     case some, no, every, count
   }
 
   /// How `has` tests a set.
-  public enum HasMode: String, Sendable, Hashable {
+  package enum HasMode: String, Sendable, Hashable {
     case one, any, all
   }
 
   /// The shape of the expression.
-  public indirect enum Kind: Sendable, Hashable {
+  package indirect enum Kind: Sendable, Hashable {
     case number(Double)
     case string(String)
     case boolean(Bool)
@@ -61,21 +61,21 @@ public struct Expression: Sendable, Hashable {
   }
 
   /// The shape.
-  public var kind: Kind
+  package var kind: Kind
   /// Unicode-scalar offsets in the expression text.
-  public var span: Range<Int>
+  package var span: Range<Int>
   /// Where the expression starts in its file.
-  public var location: SourceLocation
+  package var location: SourceLocation
 
   /// Creates an expression node.
-  public init(_ kind: Kind, span: Range<Int>, location: SourceLocation) {
+  package init(_ kind: Kind, span: Range<Int>, location: SourceLocation) {
     self.kind = kind
     self.span = span
     self.location = location
   }
 
   /// The dotted name, when this is a path.
-  public var path: [String]? {
+  package var path: [String]? {
     if case .path(let parts) = kind { return parts }
     return nil
   }

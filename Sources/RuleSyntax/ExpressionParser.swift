@@ -1,9 +1,9 @@
-public import RuleDiagnostics
+package import RuleDiagnostics
 
 /// Parses condition strings into `Expression` trees (recursive descent; see docs/rule-language.md).
-public struct ExpressionParser {
+package struct ExpressionParser {
   /// The reserved words of the language.
-  public static let keywords: Set<String> = [
+  package static let keywords: Set<String> = [
     "and", "or", "not", "is", "in", "has", "any", "all", "between", "picked", "known", "unknown",
     "some", "no", "every", "count", "of", "where", "true", "false",
   ]
@@ -33,7 +33,7 @@ public struct ExpressionParser {
   private let length: Int
 
   /// Parses `text`; `locate` maps a Unicode-scalar offset in `text` to a file location.
-  public static func parse(
+  package static func parse(
     _ text: String, locate: @escaping (Int) -> SourceLocation
   ) -> (Expression?, [Diagnostic]) {
     var parser = ExpressionParser(text: text, locate: locate)
@@ -50,7 +50,9 @@ public struct ExpressionParser {
     } catch let error as ParseError {
       return (nil, [error.diagnostic])
     } catch {
-      return (nil, [SyntaxCatalogue.unexpectedToken("\(error)", expecting: "a condition", at: locate(0))])
+      return (
+        nil, [SyntaxCatalogue.unexpectedToken("\(error)", expecting: "a condition", at: locate(0))]
+      )
     }
   }
 
@@ -126,16 +128,19 @@ public struct ExpressionParser {
       }
       if c == "=" {
         diagnostics.append(
-          SyntaxCatalogue.unexpectedCharacter("=", at: locate(start), hint: "use '==' or 'is' to compare"))
+          SyntaxCatalogue.unexpectedCharacter(
+            "=", at: locate(start), hint: "use '==' or 'is' to compare"))
         return
       }
       if c == "&" || c == "|" || c == "!" {
         let word = c == "&" ? "and" : c == "|" ? "or" : "not"
         diagnostics.append(
-          SyntaxCatalogue.unexpectedCharacter(String(c), at: locate(start), hint: "write '\(word)'"))
+          SyntaxCatalogue.unexpectedCharacter(String(c), at: locate(start), hint: "write '\(word)'")
+        )
         return
       }
-      diagnostics.append(SyntaxCatalogue.unexpectedCharacter(String(c), at: locate(start), hint: nil))
+      diagnostics.append(
+        SyntaxCatalogue.unexpectedCharacter(String(c), at: locate(start), hint: nil))
       return
     }
     lexemes.append(Lexeme(token: .end, start: s.count, end: s.count))
@@ -178,7 +183,6 @@ public struct ExpressionParser {
     }
   }
 
-
   private func unexpected(expecting: String) -> ParseError {
     ParseError(
       diagnostic: SyntaxCatalogue.unexpectedToken(
@@ -196,7 +200,8 @@ public struct ExpressionParser {
     defer { depth -= 1 }
     if depth > Self.depthLimit {
       throw ParseError(
-        diagnostic: SyntaxCatalogue.expressionTooDeep(limit: Self.depthLimit, at: locate(current.start)))
+        diagnostic: SyntaxCatalogue.expressionTooDeep(
+          limit: Self.depthLimit, at: locate(current.start)))
     }
     return try body(&self)
   }

@@ -1,10 +1,10 @@
-public import RuleDiagnostics
+package import RuleDiagnostics
 
 /// A finding of the vocabulary.
-public struct FindingSyntax: Sendable {
-  public var name: Located<String>
-  public var type: TypeSyntax
-  public var description: Located<String>?
-  public var ask: Located<String>?
-  public var derived: Bool
+package struct FindingSyntax: Sendable {
+  package var name: Located<String>
+  package var type: TypeSyntax
+  package var description: Located<String>?
+  package var ask: Located<String>?
+  package var derived: Bool
 }

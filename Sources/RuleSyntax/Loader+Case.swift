@@ -1,8 +1,8 @@
-public import RuleDiagnostics
+package import RuleDiagnostics
 
 extension Loader {
   /// Loads a case file.
-  public static func loadCase(_ file: SourceFile) -> (CaseSyntax?, [Diagnostic]) {
+  package static func loadCase(_ file: SourceFile) -> (CaseSyntax?, [Diagnostic]) {
     let (root, yamlDiagnostics) = YAMLReader.read(file)
     guard let root else { return (nil, yamlDiagnostics) }
     var reader = NodeReader()

@@ -1,8 +1,8 @@
-public import RuleDiagnostics
+package import RuleDiagnostics
 
 extension Loader {
   /// Loads a trainee formulation. Keys other than the fixed ones name outputs.
-  public static func loadFormulation(_ file: SourceFile) -> (FormulationSyntax?, [Diagnostic]) {
+  package static func loadFormulation(_ file: SourceFile) -> (FormulationSyntax?, [Diagnostic]) {
     let (root, yamlDiagnostics) = YAMLReader.read(file)
     guard let root else { return (nil, yamlDiagnostics) }
     var reader = NodeReader()
@@ -23,10 +23,12 @@ extension Loader {
       }
     }
     if caseID == nil {
-      reader.diagnostics.append(SyntaxCatalogue.missingKey("formulation", in: "a formulation file", at: root.location))
+      reader.diagnostics.append(
+        SyntaxCatalogue.missingKey("formulation", in: "a formulation file", at: root.location))
     }
     if by == nil {
-      reader.diagnostics.append(SyntaxCatalogue.missingKey("by", in: "a formulation file", at: root.location))
+      reader.diagnostics.append(
+        SyntaxCatalogue.missingKey("by", in: "a formulation file", at: root.location))
     }
     guard let caseID, let by else { return (nil, reader.diagnostics) }
     return (

@@ -1,8 +1,8 @@
-public import RuleDiagnostics
+package import RuleDiagnostics
 
 extension Loader {
   /// Loads a pack test file (`tests: [...]`).
-  public static func loadTests(_ file: SourceFile) -> ([TestSyntax], [Diagnostic]) {
+  package static func loadTests(_ file: SourceFile) -> ([TestSyntax], [Diagnostic]) {
     let (root, yamlDiagnostics) = YAMLReader.read(file)
     guard let root else { return ([], yamlDiagnostics) }
     var reader = NodeReader()
@@ -15,10 +15,13 @@ extension Loader {
     return (tests, reader.diagnostics)
   }
 
-  private static func loadTest(_ node: YNode, file: SourceFile, reader: inout NodeReader) -> TestSyntax? {
+  private static func loadTest(_ node: YNode, file: SourceFile, reader: inout NodeReader)
+    -> TestSyntax?
+  {
     guard
       let map = reader.mapping(
-        node, "a test", allowed: ["name", "case", "findings", "expect"], required: ["name", "expect"])
+        node, "a test", allowed: ["name", "case", "findings", "expect"],
+        required: ["name", "expect"])
     else { return nil }
     guard let name = reader.string(map["name"], "'name'") else { return nil }
     let casePath = reader.string(map["case"], "'case'")
@@ -48,8 +51,12 @@ extension Loader {
       guard let node = expect[key] else { return [] }
       return reader.entries(node, "'\(key)'").map { ($0.name, reader.strings($0.value, "a value")) }
     }
-    test.picked = refs("picked").flatMap { p in p.values.map { OutputReference(output: p.output, value: $0) } }
-    test.notPicked = refs("not_picked").flatMap { p in p.values.map { OutputReference(output: p.output, value: $0) } }
+    test.picked = refs("picked").flatMap { p in
+      p.values.map { OutputReference(output: p.output, value: $0) }
+    }
+    test.notPicked = refs("not_picked").flatMap { p in
+      p.values.map { OutputReference(output: p.output, value: $0) }
+    }
     test.onlyPicked = refs("only_picked")
     test.alerts = reader.strings(expect["alerts"], "an alert")
     test.noAlerts = reader.strings(expect["no_alerts"], "an alert")

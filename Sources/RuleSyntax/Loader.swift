@@ -1,7 +1,7 @@
-public import RuleDiagnostics
+package import RuleDiagnostics
 
 /// LOAD: turns YAML files into syntax models with locations. Collects every problem it can.
-public enum Loader {
+package enum Loader {
   static let packFileKeys = ["vocabulary", "outputs", "alerts", "constants", "rules"]
   static let manifestKeys = [
     "pack", "version", "title", "description", "authors", "references", "extends", "constants",
@@ -9,7 +9,8 @@ public enum Loader {
 
   /// Loads a pack from its files; `directory` is the pack folder as shown to the user, and the
   /// manifest is the file named `pack.yaml` directly in it.
-  public static func loadPack(directory: String, files: [SourceFile]) -> (PackSyntax, [Diagnostic]) {
+  package static func loadPack(directory: String, files: [SourceFile]) -> (PackSyntax, [Diagnostic])
+  {
     var pack = PackSyntax(directory: directory)
     pack.files = files
     var diagnostics: [Diagnostic] = []

@@ -10,18 +10,21 @@ struct NodeReader {
   ) -> [String: YNode]? {
     guard let pairs = node.mapping else {
       diagnostics.append(
-        SyntaxCatalogue.wrongShape(expected: "a mapping", found: node.shapeName, for: context, at: node.location))
+        SyntaxCatalogue.wrongShape(
+          expected: "a mapping", found: node.shapeName, for: context, at: node.location))
       return nil
     }
     var values: [String: YNode] = [:]
     for (key, value) in pairs {
       guard let name = key.scalar else {
         diagnostics.append(
-          SyntaxCatalogue.wrongShape(expected: "a plain name", found: key.shapeName, for: "a key", at: key.location))
+          SyntaxCatalogue.wrongShape(
+            expected: "a plain name", found: key.shapeName, for: "a key", at: key.location))
         continue
       }
       if !allowed.contains(name) {
-        diagnostics.append(SyntaxCatalogue.unknownKey(name, in: context, allowed: allowed, at: key.location))
+        diagnostics.append(
+          SyntaxCatalogue.unknownKey(name, in: context, allowed: allowed, at: key.location))
         continue
       }
       values[name] = value
@@ -33,11 +36,13 @@ struct NodeReader {
   }
 
   /// The pairs of a mapping whose keys are names chosen by the author (findings, outputs, ...).
-  mutating func entries(_ node: YNode, _ context: String) -> [(name: Located<String>, value: YNode)] {
+  mutating func entries(_ node: YNode, _ context: String) -> [(name: Located<String>, value: YNode)]
+  {
     guard let pairs = node.mapping else {
       if !node.isNull {
         diagnostics.append(
-          SyntaxCatalogue.wrongShape(expected: "a mapping", found: node.shapeName, for: context, at: node.location))
+          SyntaxCatalogue.wrongShape(
+            expected: "a mapping", found: node.shapeName, for: context, at: node.location))
       }
       return []
     }
@@ -45,7 +50,8 @@ struct NodeReader {
     for (key, value) in pairs {
       guard let name = key.scalar, !key.isNull else {
         diagnostics.append(
-          SyntaxCatalogue.wrongShape(expected: "a name", found: key.shapeName, for: "a key in \(context)", at: key.location))
+          SyntaxCatalogue.wrongShape(
+            expected: "a name", found: key.shapeName, for: "a key in \(context)", at: key.location))
         continue
       }
       out.append((Located(name, at: key.location), value))
@@ -57,14 +63,17 @@ struct NodeReader {
     guard let node, !node.isNull else { return nil }
     guard let text = node.scalar else {
       diagnostics.append(
-        SyntaxCatalogue.wrongShape(expected: "text", found: node.shapeName, for: what, at: node.location))
+        SyntaxCatalogue.wrongShape(
+          expected: "text", found: node.shapeName, for: what, at: node.location))
       return nil
     }
     return Located(text, at: node.location)
   }
 
   /// A lowercase identifier such as a rule id, an enum value or an output name.
-  mutating func identifier(_ node: YNode?, _ what: String, allowDots: Bool = false) -> Located<String>? {
+  mutating func identifier(_ node: YNode?, _ what: String, allowDots: Bool = false) -> Located<
+    String
+  >? {
     guard let text = string(node, what) else { return nil }
     if !Self.isIdentifier(text.value, allowDots: allowDots) {
       diagnostics.append(
@@ -78,7 +87,8 @@ struct NodeReader {
   }
 
   static func isIdentifier(_ text: String, allowDots: Bool) -> Bool {
-    guard let first = text.unicodeScalars.first, (first >= "a" && first <= "z") || (first >= "A" && first <= "Z")
+    guard let first = text.unicodeScalars.first,
+      (first >= "a" && first <= "z") || (first >= "A" && first <= "Z")
     else { return false }
     return text.unicodeScalars.allSatisfy {
       ($0 >= "a" && $0 <= "z") || ($0 >= "A" && $0 <= "Z") || ($0 >= "0" && $0 <= "9") || $0 == "_"
@@ -90,7 +100,9 @@ struct NodeReader {
     guard let node, !node.isNull else { return nil }
     guard case .scalar(let text, .plain) = node.kind, let value = ScalarText.number(text) else {
       diagnostics.append(
-        SyntaxCatalogue.wrongShape(expected: "a number", found: node.scalar.map { "'\($0)'" } ?? node.shapeName, for: what, at: node.location))
+        SyntaxCatalogue.wrongShape(
+          expected: "a number", found: node.scalar.map { "'\($0)'" } ?? node.shapeName, for: what,
+          at: node.location))
       return nil
     }
     return Located(value, at: node.location)
@@ -100,7 +112,8 @@ struct NodeReader {
     guard let number = number(node, what) else { return nil }
     guard number.value == number.value.rounded(), abs(number.value) < 1e12 else {
       diagnostics.append(
-        SyntaxCatalogue.wrongShape(expected: "a whole number", found: "\(number.value)", for: what, at: number.location))
+        SyntaxCatalogue.wrongShape(
+          expected: "a whole number", found: "\(number.value)", for: what, at: number.location))
       return nil
     }
     return Located(Int(number.value), at: number.location)
@@ -110,7 +123,9 @@ struct NodeReader {
     guard let node, !node.isNull else { return nil }
     guard case .scalar(let text, .plain) = node.kind, let value = ScalarText.boolean(text) else {
       diagnostics.append(
-        SyntaxCatalogue.wrongShape(expected: "true or false", found: node.scalar.map { "'\($0)'" } ?? node.shapeName, for: what, at: node.location))
+        SyntaxCatalogue.wrongShape(
+          expected: "true or false", found: node.scalar.map { "'\($0)'" } ?? node.shapeName,
+          for: what, at: node.location))
       return nil
     }
     return Located(value, at: node.location)
@@ -129,12 +144,12 @@ struct NodeReader {
     guard let node, !node.isNull else { return [] }
     guard let items = node.sequence else {
       diagnostics.append(
-        SyntaxCatalogue.wrongShape(expected: "a list", found: node.shapeName, for: what, at: node.location))
+        SyntaxCatalogue.wrongShape(
+          expected: "a list", found: node.shapeName, for: what, at: node.location))
       return []
     }
     return items
   }
-
 
   /// Converts a YAML node to an untyped data value (for case findings).
   static func data(_ node: YNode) -> DataNode {
@@ -146,7 +161,8 @@ struct NodeReader {
       return DataNode(kind: .list(items.map(data)), location: node.location)
     case .mapping(let pairs):
       return DataNode(
-        kind: .record(pairs.map { (Located($0.key.scalar ?? "", at: $0.key.location), data($0.value)) }),
+        kind: .record(
+          pairs.map { (Located($0.key.scalar ?? "", at: $0.key.location), data($0.value)) }),
         location: node.location)
     }
   }

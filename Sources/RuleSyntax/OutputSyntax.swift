@@ -1,18 +1,18 @@
-public import RuleDiagnostics
+package import RuleDiagnostics
 
 /// One value an output can take.
-public struct OutputValueSyntax: Sendable {
-  public var name: Located<String>
-  public var label: String?
-  public var description: String?
-  public var cite: [Located<String>]
+package struct OutputValueSyntax: Sendable {
+  package var name: Located<String>
+  package var label: String?
+  package var description: String?
+  package var cite: [Located<String>]
 }
 
 /// An output kind (focus, technique, variant, ...).
-public struct OutputSyntax: Sendable {
-  public var name: Located<String>
-  public var title: Located<String>?
-  public var max: Located<Int>?
-  public var minWeight: Located<Double>?
-  public var values: [OutputValueSyntax]
+package struct OutputSyntax: Sendable {
+  package var name: Located<String>
+  package var title: Located<String>?
+  package var max: Located<Int>?
+  package var minWeight: Located<Double>?
+  package var values: [OutputValueSyntax]
 }

@@ -8,7 +8,8 @@ struct PackFileLoader {
   mutating func manifest(_ root: YNode, into pack: inout PackSyntax) -> ManifestSyntax? {
     guard
       let map = reader.mapping(
-        root, "pack.yaml", allowed: Loader.manifestKeys + ["vocabulary", "outputs", "alerts", "rules"],
+        root, "pack.yaml",
+        allowed: Loader.manifestKeys + ["vocabulary", "outputs", "alerts", "rules"],
         required: ["pack", "version"])
     else { return nil }
     // A one-file pack keeps its vocabulary, outputs, alerts and rules in pack.yaml too.
@@ -31,7 +32,9 @@ struct PackFileLoader {
   }
 
   mutating func packFile(_ root: YNode, into pack: inout PackSyntax) {
-    guard let map = reader.mapping(root, "a pack file", allowed: Loader.packFileKeys) else { return }
+    guard let map = reader.mapping(root, "a pack file", allowed: Loader.packFileKeys) else {
+      return
+    }
     content(map, into: &pack)
   }
 
@@ -81,7 +84,8 @@ struct PackFileLoader {
             for: "constant '\(entry.name.value)'", at: entry.value.location))
         continue
       }
-      pack.constants.append(ConstantSyntax(name: entry.name, value: Located(value, at: entry.value.location)))
+      pack.constants.append(
+        ConstantSyntax(name: entry.name, value: Located(value, at: entry.value.location)))
     }
   }
 
@@ -99,7 +103,9 @@ struct PackFileLoader {
     }
   }
 
-  static let typeKeys = ["type", "values", "range", "unit", "fields", "description", "ask", "derived"]
+  static let typeKeys = [
+    "type", "values", "range", "unit", "fields", "description", "ask", "derived",
+  ]
 
   private mutating func type(_ map: [String: YNode], at location: SourceLocation) -> TypeSyntax? {
     guard let kindText = reader.string(map["type"], "'type'") else { return nil }
@@ -114,14 +120,17 @@ struct PackFileLoader {
     var values: [Located<String>] = []
     if kind == .enum || kind == .set {
       guard let node = map["values"], !node.isNull else {
-        reader.diagnostics.append(SyntaxCatalogue.missingKey("values", in: "an \(kind.rawValue) type", at: location))
+        reader.diagnostics.append(
+          SyntaxCatalogue.missingKey("values", in: "an \(kind.rawValue) type", at: location))
         return nil
       }
       var seen: [String: SourceLocation] = [:]
       for item in reader.list(node, "'values'") {
         guard let value = reader.identifier(item, "enum value") else { continue }
         if let first = seen[value.value] {
-          reader.diagnostics.append(SyntaxCatalogue.duplicateName("enum value", value.value, at: value.location, first: first))
+          reader.diagnostics.append(
+            SyntaxCatalogue.duplicateName(
+              "enum value", value.value, at: value.location, first: first))
           continue
         }
         seen[value.value] = value.location
@@ -129,31 +138,38 @@ struct PackFileLoader {
       }
     } else if let node = map["values"] {
       reader.diagnostics.append(
-        SyntaxCatalogue.unknownKey("values", in: "a \(kind.rawValue) type", allowed: ["type", "range", "unit"], at: node.location))
+        SyntaxCatalogue.unknownKey(
+          "values", in: "a \(kind.rawValue) type", allowed: ["type", "range", "unit"],
+          at: node.location))
     }
     var range: (low: Located<Double>, high: Located<Double>)?
     if let node = map["range"], !node.isNull {
       if kind != .integer && kind != .number {
         reader.diagnostics.append(
-          SyntaxCatalogue.invalidValue("'range' applies only to integer and number", at: node.location))
+          SyntaxCatalogue.invalidValue(
+            "'range' applies only to integer and number", at: node.location))
       } else if let items = node.sequence, items.count == 2,
         let low = reader.number(items[0], "the range's low end"),
         let high = reader.number(items[1], "the range's high end")
       {
         if low.value > high.value {
           reader.diagnostics.append(
-            SyntaxCatalogue.invalidValue("the range is empty: \(low.value) > \(high.value)", at: node.location))
+            SyntaxCatalogue.invalidValue(
+              "the range is empty: \(low.value) > \(high.value)", at: node.location))
         }
         range = (low, high)
       } else if node.sequence?.count != 2 {
         reader.diagnostics.append(
-          SyntaxCatalogue.wrongShape(expected: "a list of two numbers [low, high]", found: node.shapeName, for: "'range'", at: node.location))
+          SyntaxCatalogue.wrongShape(
+            expected: "a list of two numbers [low, high]", found: node.shapeName, for: "'range'",
+            at: node.location))
       }
     }
     var fields: [FieldSyntax] = []
     if kind == .list {
       guard let node = map["fields"] else {
-        reader.diagnostics.append(SyntaxCatalogue.missingKey("fields", in: "a list type", at: location))
+        reader.diagnostics.append(
+          SyntaxCatalogue.missingKey("fields", in: "a list type", at: location))
         return nil
       }
       for entry in reader.entries(node, "'fields'") {
@@ -166,7 +182,8 @@ struct PackFileLoader {
         else { continue }
         if fieldType.kind.value == .list {
           reader.diagnostics.append(
-            SyntaxCatalogue.invalidValue("a record field cannot itself be a list", at: fieldType.kind.location))
+            SyntaxCatalogue.invalidValue(
+              "a record field cannot itself be a list", at: fieldType.kind.location))
           continue
         }
         fields.append(
@@ -199,7 +216,8 @@ struct PackFileLoader {
     if finding.description == nil { missing.append("description") }
     if finding.ask == nil && !derived { missing.append("ask") }
     if !missing.isEmpty {
-      reader.diagnostics.append(SyntaxCatalogue.undocumentedFinding(name.value, missing: missing, at: name.location))
+      reader.diagnostics.append(
+        SyntaxCatalogue.undocumentedFinding(name.value, missing: missing, at: name.location))
     }
     if derived && type.kind.value != .boolean {
       reader.diagnostics.append(
@@ -225,7 +243,8 @@ struct PackFileLoader {
       max = reader.integer(pick["max"], "'max'")
       minWeight = reader.number(pick["min_weight"], "'min_weight'")
       if let m = max, m.value < 1 {
-        reader.diagnostics.append(SyntaxCatalogue.invalidValue("'max' must be at least 1", at: m.location))
+        reader.diagnostics.append(
+          SyntaxCatalogue.invalidValue("'max' must be at least 1", at: m.location))
       }
     }
     var values: [OutputValueSyntax] = []
@@ -271,11 +290,14 @@ struct PackFileLoader {
       cite: reader.strings(map["cite"], "a citation key"))
   }
 
-  static let ruleKeys = ["id", "title", "when", "then", "because", "teach", "cite", "status", "author"]
+  static let ruleKeys = [
+    "id", "title", "when", "then", "because", "teach", "cite", "status", "author",
+  ]
 
   private mutating func rule(_ node: YNode) -> RuleSyntax? {
     guard
-      let map = reader.mapping(node, "a rule", allowed: Self.ruleKeys, required: ["id", "title", "when", "then"]),
+      let map = reader.mapping(
+        node, "a rule", allowed: Self.ruleKeys, required: ["id", "title", "when", "then"]),
       let id = reader.identifier(map["id"], "rule id", allowDots: true)
     else { return nil }
     var rule = RuleSyntax(
@@ -304,7 +326,8 @@ struct PackFileLoader {
       }
     }
     if let thenNode = map["then"],
-      let then = reader.mapping(thenNode, "'then'", allowed: ["suggest", "weight", "derive", "alert", "exclude"])
+      let then = reader.mapping(
+        thenNode, "'then'", allowed: ["suggest", "weight", "derive", "alert", "exclude"])
     {
       rule.suggest = outputReferences(then["suggest"], "'suggest'")
       rule.exclude = outputReferences(then["exclude"], "'exclude'")
@@ -325,13 +348,16 @@ struct PackFileLoader {
           rule.derive = reader.strings(derive, "a derived finding")
         }
       }
-      if rule.suggest.isEmpty && rule.exclude.isEmpty && rule.alerts.isEmpty && rule.derive.isEmpty {
+      if rule.suggest.isEmpty && rule.exclude.isEmpty && rule.alerts.isEmpty && rule.derive.isEmpty
+      {
         reader.diagnostics.append(
-          SyntaxCatalogue.missingKey("suggest', 'derive', 'alert' or 'exclude", in: "'then'", at: thenNode.location))
+          SyntaxCatalogue.missingKey(
+            "suggest', 'derive', 'alert' or 'exclude", in: "'then'", at: thenNode.location))
       }
       if let weight = rule.weight, rule.suggest.isEmpty {
         reader.diagnostics.append(
-          SyntaxCatalogue.invalidValue("'weight' needs a 'suggest' to apply to", at: weight.location))
+          SyntaxCatalogue.invalidValue(
+            "'weight' needs a 'suggest' to apply to", at: weight.location))
       }
     }
     return rule
@@ -348,9 +374,12 @@ struct PackFileLoader {
     while i < scalars.count {
       let c = scalars[i]
       if c == "{" {
-        guard let close = scalars[(i + 1)...].firstIndex(where: { $0 == "}" || $0 == "{" }), scalars[close] == "}" else {
+        guard let close = scalars[(i + 1)...].firstIndex(where: { $0 == "}" || $0 == "{" }),
+          scalars[close] == "}"
+        else {
           reader.diagnostics.append(
-            SyntaxCatalogue.templateSyntax("unclosed '{' in the template", at: mapping.location(ofOffset: i)))
+            SyntaxCatalogue.templateSyntax(
+              "unclosed '{' in the template", at: mapping.location(ofOffset: i)))
           return TemplateSyntax(source: text, pieces: [.text(text.value)])
         }
         var start = i + 1
@@ -360,7 +389,8 @@ struct PackFileLoader {
         let name = String(String.UnicodeScalarView(scalars[start..<end]))
         guard !name.isEmpty else {
           reader.diagnostics.append(
-            SyntaxCatalogue.templateSyntax("empty '{}' in the template", at: mapping.location(ofOffset: i)))
+            SyntaxCatalogue.templateSyntax(
+              "empty '{}' in the template", at: mapping.location(ofOffset: i)))
           return TemplateSyntax(source: text, pieces: [.text(text.value)])
         }
         if !plain.isEmpty {
@@ -373,7 +403,8 @@ struct PackFileLoader {
       }
       if c == "}" {
         reader.diagnostics.append(
-          SyntaxCatalogue.templateSyntax("unmatched '}' in the template", at: mapping.location(ofOffset: i)))
+          SyntaxCatalogue.templateSyntax(
+            "unmatched '}' in the template", at: mapping.location(ofOffset: i)))
         return TemplateSyntax(source: text, pieces: [.text(text.value)])
       }
       plain.append(c)
@@ -401,27 +432,34 @@ struct PackFileLoader {
     switch node.kind {
     case .scalar(let text, _) where !node.isNull:
       let mapping = ScalarMapping(file: file, node: node)
-      let (expression, diagnostics) = ExpressionParser.parse(text) { mapping.location(ofOffset: $0) }
+      let (expression, diagnostics) = ExpressionParser.parse(text) {
+        mapping.location(ofOffset: $0)
+      }
       reader.diagnostics += diagnostics
-      return .expression(ConditionText(text: Located(text, at: node.location), expression: expression))
+      return .expression(
+        ConditionText(text: Located(text, at: node.location), expression: expression))
     case .mapping(let pairs) where pairs.count == 1:
       let key = pairs[0].key
       let value = pairs[0].value
       switch key.scalar {
       case "all", "any":
-        let items = reader.list(value, "'\(key.scalar ?? "")'").compactMap { condition($0, depth: depth + 1) }
+        let items = reader.list(value, "'\(key.scalar ?? "")'").compactMap {
+          condition($0, depth: depth + 1)
+        }
         return key.scalar == "all" ? .all(items, key.location) : .any(items, key.location)
       case "not":
         return condition(value, depth: depth + 1).map { .not($0, key.location) }
       default:
         reader.diagnostics.append(
-          SyntaxCatalogue.unknownKey(key.scalar ?? "?", in: "a condition", allowed: ["all", "any", "not"], at: key.location))
+          SyntaxCatalogue.unknownKey(
+            key.scalar ?? "?", in: "a condition", allowed: ["all", "any", "not"], at: key.location))
         return nil
       }
     default:
       reader.diagnostics.append(
         SyntaxCatalogue.wrongShape(
-          expected: "a condition string, or a mapping with one of all/any/not", found: node.shapeName,
+          expected: "a condition string, or a mapping with one of all/any/not",
+          found: node.shapeName,
           for: "a condition", at: node.location))
       return nil
     }

@@ -1,16 +1,16 @@
-public import RuleDiagnostics
+package import RuleDiagnostics
 
 /// A whole pack as loaded, before checking.
-public struct PackSyntax: Sendable {
-  public var directory: String
-  public var manifest: ManifestSyntax?
-  public var findings: [FindingSyntax] = []
-  public var outputs: [OutputSyntax] = []
-  public var alerts: [AlertSyntax] = []
-  public var constants: [ConstantSyntax] = []
-  public var rules: [RuleSyntax] = []
+package struct PackSyntax: Sendable {
+  package var directory: String
+  package var manifest: ManifestSyntax?
+  package var findings: [FindingSyntax] = []
+  package var outputs: [OutputSyntax] = []
+  package var alerts: [AlertSyntax] = []
+  package var constants: [ConstantSyntax] = []
+  package var rules: [RuleSyntax] = []
   /// Every file of the pack, by path, for printing diagnostics.
-  public var files: [SourceFile] = []
+  package var files: [SourceFile] = []
 
-  public init(directory: String) { self.directory = directory }
+  package init(directory: String) { self.directory = directory }
 }

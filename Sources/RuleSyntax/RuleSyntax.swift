@@ -1,27 +1,27 @@
-public import RuleDiagnostics
+package import RuleDiagnostics
 
 /// The lifecycle status of a rule.
-public enum RuleStatus: String, Sendable, CaseIterable, Codable {
+package enum RuleStatus: String, Sendable, CaseIterable, Codable {
   case draft, reviewed, retired
 }
 
 /// One rule as written.
-public struct RuleSyntax: Sendable {
-  public var id: Located<String>
-  public var title: Located<String>?
+package struct RuleSyntax: Sendable {
+  package var id: Located<String>
+  package var title: Located<String>?
   /// The `when:` conditions; all must hold.
-  public var when: [ConditionSyntax]
-  public var suggest: [OutputReference]
-  public var weight: Located<Double>?
-  public var derive: [Located<String>]
-  public var alerts: [Located<String>]
-  public var exclude: [OutputReference]
-  public var because: TemplateSyntax?
-  public var teach: TemplateSyntax?
-  public var cite: [Located<String>]
-  public var status: Located<RuleStatus>?
-  public var author: String?
-  public var location: SourceLocation
+  package var when: [ConditionSyntax]
+  package var suggest: [OutputReference]
+  package var weight: Located<Double>?
+  package var derive: [Located<String>]
+  package var alerts: [Located<String>]
+  package var exclude: [OutputReference]
+  package var because: TemplateSyntax?
+  package var teach: TemplateSyntax?
+  package var cite: [Located<String>]
+  package var status: Located<RuleStatus>?
+  package var author: String?
+  package var location: SourceLocation
   /// Where `then:` is.
-  public var thenLocation: SourceLocation
+  package var thenLocation: SourceLocation
 }

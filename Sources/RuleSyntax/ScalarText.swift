@@ -9,14 +9,17 @@ package enum ScalarText {
     var underscores = false
     for c in text.utf8 {
       switch c {
-      case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "+"),
+      case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "-"),
+        UInt8(ascii: "+"),
         UInt8(ascii: "e"), UInt8(ascii: "E"):
         continue
       case UInt8(ascii: "_"): underscores = true
       default: return nil
       }
     }
-    guard let n = Double(underscores ? text.filter { $0 != "_" } : text), n.isFinite else { return nil }
+    guard let n = Double(underscores ? text.filter { $0 != "_" } : text), n.isFinite else {
+      return nil
+    }
     return n
   }
 

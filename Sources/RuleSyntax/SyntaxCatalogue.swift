@@ -48,7 +48,9 @@ package enum SyntaxCatalogue {
       notes: location == first ? [] : [.init("'\(key)' first appears here", at: first)])
   }
 
-  package static func unknownKey(_ key: String, in context: String, allowed: [String], at location: SourceLocation)
+  package static func unknownKey(
+    _ key: String, in context: String, allowed: [String], at location: SourceLocation
+  )
     -> Diagnostic
   {
     Diagnostic(
@@ -65,14 +67,19 @@ package enum SyntaxCatalogue {
       hint: "add '\(key): ...'")
   }
 
-  static func undocumentedFinding(_ name: String, missing: [String], at location: SourceLocation) -> Diagnostic {
+  static func undocumentedFinding(_ name: String, missing: [String], at location: SourceLocation)
+    -> Diagnostic
+  {
     Diagnostic(
       .warning, code: .undocumentedFinding,
-      "finding '\(name)' has no \(missing.map { "'\($0)'" }.joined(separator: " or "))", at: location,
+      "finding '\(name)' has no \(missing.map { "'\($0)'" }.joined(separator: " or "))",
+      at: location,
       hint: "'description' says what it records; 'ask' is the question shown in 'what to ask next'")
   }
 
-  package static func wrongShape(expected: String, found: String, for what: String, at location: SourceLocation)
+  package static func wrongShape(
+    expected: String, found: String, for what: String, at location: SourceLocation
+  )
     -> Diagnostic
   {
     Diagnostic(
@@ -80,7 +87,9 @@ package enum SyntaxCatalogue {
       hint: nil)
   }
 
-  package static func invalidValue(_ message: String, at location: SourceLocation, hint: String? = nil)
+  package static func invalidValue(
+    _ message: String, at location: SourceLocation, hint: String? = nil
+  )
     -> Diagnostic
   {
     Diagnostic(.error, code: .invalidValue, message, at: location, hint: hint)
@@ -120,7 +129,9 @@ package enum SyntaxCatalogue {
       at: location, hint: "split it into several conditions or derived findings")
   }
 
-  package static func duplicateName(_ kind: String, _ name: String, at location: SourceLocation, first: SourceLocation)
+  package static func duplicateName(
+    _ kind: String, _ name: String, at location: SourceLocation, first: SourceLocation
+  )
     -> Diagnostic
   {
     Diagnostic(

@@ -1,22 +1,22 @@
-public import RuleDiagnostics
+package import RuleDiagnostics
 
 /// One pack test.
-public struct TestSyntax: Sendable {
-  public var name: Located<String>
+package struct TestSyntax: Sendable {
+  package var name: Located<String>
   /// A case file path, relative to the test file.
-  public var casePath: Located<String>?
+  package var casePath: Located<String>?
   /// Inline findings.
-  public var findings: [(name: Located<String>, value: DataNode)]?
-  public var picked: [OutputReference]
-  public var notPicked: [OutputReference]
-  public var onlyPicked: [(output: Located<String>, values: [Located<String>])]
-  public var alerts: [Located<String>]
-  public var noAlerts: [Located<String>]
-  public var fired: [Located<String>]
-  public var notFired: [Located<String>]
-  public var derived: [(finding: Located<String>, truth: Located<String>)]
+  package var findings: [(name: Located<String>, value: DataNode)]?
+  package var picked: [OutputReference]
+  package var notPicked: [OutputReference]
+  package var onlyPicked: [(output: Located<String>, values: [Located<String>])]
+  package var alerts: [Located<String>]
+  package var noAlerts: [Located<String>]
+  package var fired: [Located<String>]
+  package var notFired: [Located<String>]
+  package var derived: [(finding: Located<String>, truth: Located<String>)]
   /// Whether the suggestions must be deferred pending safety (a critical alert fired).
-  public var deferred: Located<Bool>?
-  public var location: SourceLocation
-  public var file: SourceFile
+  package var deferred: Located<Bool>?
+  package var location: SourceLocation
+  package var file: SourceFile
 }

@@ -170,7 +170,8 @@ package enum YAMLReader {
   private static func location(ofCharacter offset: Int?, in file: SourceFile) -> SourceLocation {
     var location = SourceLocation(file: file.path, line: 1, column: 1)
     guard let offset,
-      let index = file.text.index(file.text.startIndex, offsetBy: offset, limitedBy: file.text.endIndex)
+      let index = file.text.index(
+        file.text.startIndex, offsetBy: offset, limitedBy: file.text.endIndex)
     else { return location }
     for scalar in file.text.unicodeScalars[..<index] {
       if scalar == "\n" {

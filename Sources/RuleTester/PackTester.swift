@@ -1,26 +1,26 @@
 import RuleCompiler
 import RuleDiagnostics
-public import RuleEngine
+package import RuleEngine
 import RuleSyntax
-public import RuleWorkspace
+package import RuleWorkspace
 
 /// Runs a pack's `tests/*.yaml` against its program.
-public struct PackTester {
+package struct PackTester {
   /// The compiled pack.
-  public let program: Program
+  package let program: Program
   /// Where test files and the cases they name are read from.
-  public let folder: PackFolder
+  package let folder: PackFolder
   let compiler: CaseCompiler
 
   /// A tester for `program`, reading test files and cases through `folder`.
-  public init(program: Program, folder: PackFolder) {
+  package init(program: Program, folder: PackFolder) {
     self.program = program
     self.folder = folder
     self.compiler = CaseCompiler(program: program)
   }
 
   /// Loads and runs every test in the given files.
-  public func run(files: [String]) -> TestRun {
+  package func run(files: [String]) -> TestRun {
     var diagnostics: [Diagnostic] = []
     var outcomes: [TestOutcome] = []
     var notRun = 0
@@ -40,12 +40,17 @@ public struct PackTester {
           diagnostics.append(
             Diagnostic(
               .error, code: .duplicateName, "test '\(test.name.value)' is declared more than once",
-              at: test.name.location, hint: "give each test a unique name", notes: [.init("first declared here", at: first)]))
+              at: test.name.location, hint: "give each test a unique name",
+              notes: [.init("first declared here", at: first)]))
           continue
         }
         names[test.name.value] = test.name.location
         var testDiagnostics: [Diagnostic] = []
-        if let outcome = run(test, diagnostics: &testDiagnostics) { outcomes.append(outcome) } else { notRun += 1 }
+        if let outcome = run(test, diagnostics: &testDiagnostics) {
+          outcomes.append(outcome)
+        } else {
+          notRun += 1
+        }
         diagnostics += testDiagnostics
       }
     }
@@ -53,21 +58,25 @@ public struct PackTester {
     var picked = program.outputs.map { Array(repeating: 0, count: $0.values.count) }
     var alerts = Array(repeating: 0, count: program.alerts.count)
     for outcome in outcomes {
-      for (index, truth) in outcome.evaluation.ruleTruth.enumerated() where truth == .true { fired[index] += 1 }
+      for (index, truth) in outcome.evaluation.ruleTruth.enumerated() where truth == .true {
+        fired[index] += 1
+      }
       for (o, result) in outcome.evaluation.outputs.enumerated() {
         for v in result.picked { picked[o][v] += 1 }
       }
       for alert in outcome.evaluation.alerts { alerts[alert.alert] += 1 }
     }
     return TestRun(
-      outcomes: outcomes, diagnostics: diagnostics.normalized(), firedCounts: fired, pickedCounts: picked,
+      outcomes: outcomes, diagnostics: diagnostics.normalized(), firedCounts: fired,
+      pickedCounts: picked,
       alertCounts: alerts, notRun: notRun)
   }
 
   func run(_ test: TestSyntax, diagnostics: inout [Diagnostic]) -> TestOutcome? {
     let facts: CaseFacts
     if let casePath = test.casePath {
-      let path = Workspace.normalize(Workspace.join(Workspace.parent(of: test.file.path), casePath.value))
+      let path = Workspace.normalize(
+        Workspace.join(Workspace.parent(of: test.file.path), casePath.value))
       let loaded: CaseFacts?
       do {
         let file = try folder.read(path)
@@ -81,14 +90,17 @@ public struct PackTester {
       guard let loaded else {
         diagnostics.append(
           Diagnostic(
-            .error, code: .invalidTestCase, "test '\(test.name.value)' names a case that cannot be evaluated: '\(path)'",
-            at: casePath.location, hint: "fix the case file, or the path (relative to the test file)"))
+            .error, code: .invalidTestCase,
+            "test '\(test.name.value)' names a case that cannot be evaluated: '\(path)'",
+            at: casePath.location,
+            hint: "fix the case file, or the path (relative to the test file)"))
         return nil
       }
       facts = loaded
     } else if let findings = test.findings {
       let compiled = compiler.compile(
-        findings: findings, caseID: test.name.value, file: test.file, sha256: Digest.sha256(test.file.text))
+        findings: findings, caseID: test.name.value, file: test.file,
+        sha256: Digest.sha256(test.file.text))
       diagnostics += compiled.diagnostics
       guard let value = compiled.value else { return nil }
       facts = value
@@ -99,17 +111,21 @@ public struct PackTester {
     var ok = true
     func output(_ name: Located<String>) -> Int? {
       guard let index = program.outputs.firstIndex(where: { $0.name == name.value }) else {
-        diagnostics.append(CheckCatalogue.unknownOutput(name.value, candidates: program.outputs.map(\.name), at: name.location))
+        diagnostics.append(
+          CheckCatalogue.unknownOutput(
+            name.value, candidates: program.outputs.map(\.name), at: name.location))
         ok = false
         return nil
       }
       return index
     }
     func value(_ o: Int, _ name: Located<String>) -> Int? {
-      guard let index = program.outputs[o].values.firstIndex(where: { $0.name == name.value }) else {
+      guard let index = program.outputs[o].values.firstIndex(where: { $0.name == name.value })
+      else {
         diagnostics.append(
           CheckCatalogue.unknownOutputValue(
-            name.value, output: program.outputs[o].name, candidates: program.outputs[o].values.map(\.name),
+            name.value, output: program.outputs[o].name,
+            candidates: program.outputs[o].values.map(\.name),
             at: name.location))
         ok = false
         return nil
@@ -118,7 +134,9 @@ public struct PackTester {
     }
     func alert(_ name: Located<String>) -> Int? {
       guard let index = program.alerts.firstIndex(where: { $0.name == name.value }) else {
-        diagnostics.append(CheckCatalogue.unknownAlert(name.value, candidates: program.alerts.map(\.name), at: name.location))
+        diagnostics.append(
+          CheckCatalogue.unknownAlert(
+            name.value, candidates: program.alerts.map(\.name), at: name.location))
         ok = false
         return nil
       }
@@ -126,7 +144,9 @@ public struct PackTester {
     }
     func rule(_ id: Located<String>) -> Int? {
       guard let index = program.rule(id: id.value) else {
-        diagnostics.append(CheckCatalogue.unknownRule(id.value, candidates: program.rules.map(\.id), at: id.location))
+        diagnostics.append(
+          CheckCatalogue.unknownRule(id.value, candidates: program.rules.map(\.id), at: id.location)
+        )
         ok = false
         return nil
       }
@@ -138,8 +158,11 @@ public struct PackTester {
       let w = NumberText.format(result.weights[v])
       switch result.statuses[v] {
       case .picked(let rank): return "picked (rank \(rank + 1), \(w) points)"
-      case .excluded: return "excluded by \(result.excludedBy[v].map { program.rules[$0].id }.joined(separator: ", "))"
-      case .belowThreshold: return "not picked (\(w) points, below \(NumberText.format(program.outputs[o].minWeight)))"
+      case .excluded:
+        return
+          "excluded by \(result.excludedBy[v].map { program.rules[$0].id }.joined(separator: ", "))"
+      case .belowThreshold:
+        return "not picked (\(w) points, below \(NumberText.format(program.outputs[o].minWeight)))"
       case .outranked: return "not picked (outranked, \(w) points)"
       }
     }
@@ -154,7 +177,8 @@ public struct PackTester {
       if !evaluation.outputs[o].statuses[v].isPicked {
         failures.append(
           TestFailure(
-            expected: "\(ref.output.value): \(ref.value.value) picked", actual: describeStatus(o, v),
+            expected: "\(ref.output.value): \(ref.value.value) picked",
+            actual: describeStatus(o, v),
             rules: rulesFor(o, v), location: ref.value.location))
       }
     }
@@ -163,7 +187,8 @@ public struct PackTester {
       if evaluation.outputs[o].statuses[v].isPicked {
         failures.append(
           TestFailure(
-            expected: "\(ref.output.value): \(ref.value.value) not picked", actual: describeStatus(o, v),
+            expected: "\(ref.output.value): \(ref.value.value) not picked",
+            actual: describeStatus(o, v),
             rules: rulesFor(o, v), location: ref.value.location))
       }
     }
@@ -174,9 +199,12 @@ public struct PackTester {
       if Set(expected) != Set(actual) {
         failures.append(
           TestFailure(
-            expected: "\(name.value): exactly [\(expected.map { program.outputs[o].values[$0].name }.joined(separator: ", "))]",
-            actual: "[\(actual.map { program.outputs[o].values[$0].name }.joined(separator: ", "))]",
-            rules: Set(expected).symmetricDifference(actual).sorted().flatMap { rulesFor(o, $0) }, location: name.location))
+            expected:
+              "\(name.value): exactly [\(expected.map { program.outputs[o].values[$0].name }.joined(separator: ", "))]",
+            actual:
+              "[\(actual.map { program.outputs[o].values[$0].name }.joined(separator: ", "))]",
+            rules: Set(expected).symmetricDifference(actual).sorted().flatMap { rulesFor(o, $0) },
+            location: name.location))
       }
     }
     let firedAlerts = Set(evaluation.alerts.map(\.alert))
@@ -186,14 +214,17 @@ public struct PackTester {
         failures.append(
           TestFailure(
             expected: "alert \(name.value)", actual: "did not fire",
-            rules: program.rules.indices.filter { program.rules[$0].actions.alerts.contains(a) }, location: name.location))
+            rules: program.rules.indices.filter { program.rules[$0].actions.alerts.contains(a) },
+            location: name.location))
       }
     }
     for name in test.noAlerts {
       guard let a = alert(name) else { continue }
       if let fired = evaluation.alerts.first(where: { $0.alert == a }) {
         failures.append(
-          TestFailure(expected: "no alert \(name.value)", actual: "fired", rules: fired.rules, location: name.location))
+          TestFailure(
+            expected: "no alert \(name.value)", actual: "fired", rules: fired.rules,
+            location: name.location))
       }
     }
     for id in test.fired {
@@ -201,27 +232,35 @@ public struct PackTester {
       if evaluation.ruleTruth[r] != .true {
         failures.append(
           TestFailure(
-            expected: "rule \(id.value) fires", actual: evaluation.ruleTruth[r] == .false ? "failed" : "undetermined",
+            expected: "rule \(id.value) fires",
+            actual: evaluation.ruleTruth[r] == .false ? "failed" : "undetermined",
             rules: [r], location: id.location))
       }
     }
     for id in test.notFired {
       guard let r = rule(id) else { continue }
       if evaluation.ruleTruth[r] == .true {
-        failures.append(TestFailure(expected: "rule \(id.value) does not fire", actual: "fired", rules: [r], location: id.location))
+        failures.append(
+          TestFailure(
+            expected: "rule \(id.value) does not fire", actual: "fired", rules: [r],
+            location: id.location))
       }
     }
     for (name, truth) in test.derived {
-      guard let slot = program.findings.firstIndex(where: { $0.name == name.value && $0.derived }) else {
+      guard let slot = program.findings.firstIndex(where: { $0.name == name.value && $0.derived })
+      else {
         diagnostics.append(
-          CheckCatalogue.unknownFinding(name.value, candidates: program.findings.filter(\.derived).map(\.name), at: name.location))
+          CheckCatalogue.unknownFinding(
+            name.value, candidates: program.findings.filter(\.derived).map(\.name),
+            at: name.location))
         ok = false
         continue
       }
       guard ["true", "false", "unknown"].contains(truth.value) else {
         diagnostics.append(
           Diagnostic(
-            .error, code: .invalidValue, "expected true, false or unknown, found '\(truth.value)'", at: truth.location))
+            .error, code: .invalidValue, "expected true, false or unknown, found '\(truth.value)'",
+            at: truth.location))
         ok = false
         continue
       }
@@ -233,21 +272,25 @@ public struct PackTester {
       if actual != truth.value {
         failures.append(
           TestFailure(
-            expected: "\(name.value) is \(truth.value)", actual: actual, rules: program.derivers[slot], location: truth.location))
+            expected: "\(name.value) is \(truth.value)", actual: actual,
+            rules: program.derivers[slot], location: truth.location))
       }
     }
     if let deferred = test.deferred, deferred.value != evaluation.deferredPendingSafety {
       failures.append(
         TestFailure(
-          expected: deferred.value ? "suggestions deferred pending safety" : "suggestions not deferred",
+          expected: deferred.value
+            ? "suggestions deferred pending safety" : "suggestions not deferred",
           actual: evaluation.deferredPendingSafety
             ? "deferred by \(evaluation.alerts.filter { $0.severity == .critical }.map { program.alerts[$0.alert].name }.joined(separator: ", "))"
             : "no critical alert fired",
-          rules: evaluation.alerts.filter { $0.severity == .critical }.flatMap(\.rules), location: deferred.location))
+          rules: evaluation.alerts.filter { $0.severity == .critical }.flatMap(\.rules),
+          location: deferred.location))
     }
     guard ok else { return nil }
     return TestOutcome(
-      name: test.name.value, location: test.name.location, caseID: facts.caseID, failures: failures, facts: facts,
+      name: test.name.value, location: test.name.location, caseID: facts.caseID, failures: failures,
+      facts: facts,
       evaluation: evaluation)
   }
 }

@@ -6,6 +6,7 @@ import RuleWorkspace
 
 /// The outcome of a whole run, with coverage.
 public struct TestRun: Sendable {
+  /// The tests that ran, in file order.
   public var outcomes: [TestOutcome]
   /// Problems in the test files themselves (unknown names, unreadable cases).
   public var diagnostics: [Diagnostic]
@@ -18,5 +19,6 @@ public struct TestRun: Sendable {
   /// Tests that could not run because their expectations or case have errors.
   public var notRun: Int
 
+  /// How many tests failed.
   public var failedCount: Int { outcomes.filter { !$0.passed }.count }
 }

@@ -24,7 +24,8 @@ public struct TestRunDocument: Sendable {
           var rules: [ListItem] = []
           for rule in failure.rules.prefix(4) {
             let info = builder.ruleInfo(rule, explanation: explanation, detail: true)
-            let premises = info.premises.filter { $0.truth != .true || info.result == .fired }.map { premise in
+            let premises = info.premises.filter { $0.truth != .true || info.result == .fired }.map {
+              premise in
               ListItem(
                 Text("\(premise.truth): ") + Text([.code(premise.condition)])
                   + premise.observedSuffix(sources: false, derivations: false))
@@ -36,7 +37,8 @@ public struct TestRunDocument: Sendable {
           }
           failures.append(
             ListItem(
-              Text("expected: \(failure.expected); actual: \(failure.actual) (at \(failure.location))"),
+              Text(
+                "expected: \(failure.expected); actual: \(failure.actual) (at \(failure.location))"),
               children: rules.isEmpty ? [] : [.list(rules, ordered: false)]))
         }
       }
@@ -49,11 +51,16 @@ public struct TestRunDocument: Sendable {
     if coverage { blocks += self.coverage(run) }
     blocks.append(.heading("Result", level: 2))
     if run.notRun > 0 {
-      blocks.append(.paragraph(Text("\(run.notRun) test\(run.notRun == 1 ? "" : "s") could not run: see the errors above")))
+      blocks.append(
+        .paragraph(
+          Text(
+            "\(run.notRun) test\(run.notRun == 1 ? "" : "s") could not run: see the errors above")))
     }
-    blocks.append(.paragraph(Text("\(run.outcomes.count - run.failedCount) passed, \(run.failedCount) failed")))
+    blocks.append(
+      .paragraph(Text("\(run.outcomes.count - run.failedCount) passed, \(run.failedCount) failed")))
     return Document(
-      title: Text([.strong("ipt-advisor tests of pack \(program.pack.id) \(program.pack.version)")]), anchor: "tests",
+      title: Text([.strong("ipt-advisor tests of pack \(program.pack.id) \(program.pack.version)")]
+      ), anchor: "tests",
       blocks: blocks)
   }
 
@@ -78,15 +85,20 @@ public struct TestRunDocument: Sendable {
       .list(
         [
           item(
-            "rules fired by at least one test", program.rules.count - neverFired.count, program.rules.count,
+            "rules fired by at least one test", program.rules.count - neverFired.count,
+            program.rules.count,
             neverFired.map {
-              Text([.plain("never fired: "), .code(program.rules[$0].id), .plain(" (\(program.rules[$0].location))")])
+              Text([
+                .plain("never fired: "), .code(program.rules[$0].id),
+                .plain(" (\(program.rules[$0].location))"),
+              ])
             }),
           item(
             "output values picked by at least one test", values - missing.count, values,
             missing.map { Text("never picked: \($0)") }),
           item(
-            "alerts raised by at least one test", program.alerts.count - silent.count, program.alerts.count,
+            "alerts raised by at least one test", program.alerts.count - silent.count,
+            program.alerts.count,
             silent.map { Text([.plain("never raised: "), .code(program.alerts[$0].name)]) }),
         ], ordered: false),
     ]

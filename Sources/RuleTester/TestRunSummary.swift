@@ -67,10 +67,16 @@ public struct TestRunSummary: Codable, Sendable, Hashable {
     failed = run.failedCount
     passed = run.outcomes.count - failed
     notRun = run.notRun
-    neverFired = program.rules.indices.filter { run.firedCounts[$0] == 0 }.map { program.rules[$0].id }
-    neverPicked = program.outputs.enumerated().flatMap { o, output in
-      output.values.enumerated().filter { run.pickedCounts[o][$0.offset] == 0 }.map { "\(output.name): \($0.element.name)" }
+    neverFired = program.rules.indices.filter { run.firedCounts[$0] == 0 }.map {
+      program.rules[$0].id
     }
-    neverRaised = program.alerts.indices.filter { run.alertCounts[$0] == 0 }.map { program.alerts[$0].name }
+    neverPicked = program.outputs.enumerated().flatMap { o, output in
+      output.values.enumerated().filter { run.pickedCounts[o][$0.offset] == 0 }.map {
+        "\(output.name): \($0.element.name)"
+      }
+    }
+    neverRaised = program.alerts.indices.filter { run.alertCounts[$0] == 0 }.map {
+      program.alerts[$0].name
+    }
   }
 }

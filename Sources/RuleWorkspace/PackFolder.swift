@@ -22,7 +22,8 @@ public struct PackFolder: Sendable, Hashable, CustomStringConvertible {
   /// The folder of the default pack as compiled into the binary.
   public static let bundled = PackFolder(
     directory: defaultDirectory, origin: .bundled,
-    embedded: Dictionary(BundledPack.files.map { ($0.path, $0.text) }, uniquingKeysWith: { a, _ in a }))
+    embedded: Dictionary(
+      BundledPack.files.map { ($0.path, $0.text) }, uniquingKeysWith: { a, _ in a }))
 
   /// The path the default pack is reported under, and where it lives in the repository.
   public static let defaultDirectory = "rules/ipt-core"

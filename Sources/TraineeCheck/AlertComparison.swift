@@ -1,13 +1,13 @@
 import RuleDiagnostics
-public import RuleEngine
+package import RuleEngine
 
 /// A fired alert and whether the formulation took it into account.
-public struct AlertComparison: Sendable, Hashable {
+package struct AlertComparison: Sendable, Hashable {
   /// The alert, by index into `Program.alerts`.
-  public var alert: Int
-  public var severity: AlertSeverity
+  package var alert: Int
+  package var severity: AlertSeverity
   /// Whether the formulation lists it under `alerts:`.
-  public var acknowledged: Bool
+  package var acknowledged: Bool
   /// The fired rules that raised it.
-  public var rules: [Int]
+  package var rules: [Int]
 }

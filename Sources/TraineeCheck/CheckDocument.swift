@@ -25,10 +25,17 @@ public struct CheckDocument: Sendable {
     }
   }
 
-  static func countCells(_ c: VerdictCounts) -> [Text] { Verdict.allCases.map { Text(String(c[$0])) } }
+  static func countCells(_ c: VerdictCounts) -> [Text] {
+    Verdict.allCases.map { Text(String(c[$0])) }
+  }
 
-  private func header(_ title: String, pack: Report.PackInfo, engine: String, statement: String) -> (Text, [Block]) {
-    (Text([.strong(title)]), ReportDocument.header(pack: pack, source: packSource, engine: engine, statement: statement))
+  private func header(_ title: String, pack: Report.PackInfo, engine: String, statement: String)
+    -> (Text, [Block])
+  {
+    (
+      Text([.strong(title)]),
+      ReportDocument.header(pack: pack, source: packSource, engine: engine, statement: statement)
+    )
   }
 
   // MARK: One formulation
@@ -36,18 +43,25 @@ public struct CheckDocument: Sendable {
   /// `ipt check CASE --formulation FILE`.
   public func check(_ report: CheckReport) -> Document {
     var (title, blocks) = header(
-      "ipt-advisor check: case \(report.case.id), formulation by \(report.formulation.by)", pack: report.pack,
+      "ipt-advisor check: case \(report.case.id), formulation by \(report.formulation.by)",
+      pack: report.pack,
       engine: report.engine, statement: report.statement)
     blocks.append(
       .paragraph(
-        Text([.plain("Case "), .code(report.case.file), .plain("; formulation "), .code(report.formulation.file)])))
+        Text([
+          .plain("Case "), .code(report.case.file), .plain("; formulation "),
+          .code(report.formulation.file),
+        ])))
     if let rationale = report.formulation.rationale?.trimmed(), !rationale.isEmpty {
       blocks.append(.callout(Text("Trainee's rationale: \(rationale)"), .plain))
     }
     blocks += alerts(report)
     blocks += counts(report)
-    for output in report.outputs { blocks += self.output(output, deferred: report.deferredPendingSafety) }
-    return Document(title: title, anchor: "\(report.case.id)-\(report.formulation.by)", blocks: blocks)
+    for output in report.outputs {
+      blocks += self.output(output, deferred: report.deferredPendingSafety)
+    }
+    return Document(
+      title: title, anchor: "\(report.case.id)-\(report.formulation.by)", blocks: blocks)
   }
 
   private func alerts(_ report: CheckReport) -> [Block] {
@@ -56,7 +70,8 @@ public struct CheckDocument: Sendable {
     if report.alerts.isEmpty { items.append(ListItem("No alert fired.")) }
     for alert in report.alerts {
       let label: Inline =
-        alert.acknowledged ? .plain("taken into account") : .badge("IGNORED by the formulation", .critical)
+        alert.acknowledged
+        ? .plain("taken into account") : .badge("IGNORED by the formulation", .critical)
       var raised: [ListItem] = []
       for rule in alert.raisedBy {
         raised.append(
@@ -86,7 +101,8 @@ public struct CheckDocument: Sendable {
     if report.deferredPendingSafety {
       blocks.append(
         .callout(
-          "A critical alert fired: problem-area work is deferred pending safety; act on the alert first.", .critical))
+          "A critical alert fired: problem-area work is deferred pending safety; act on the alert first.",
+          .critical))
     }
     return blocks
   }
@@ -102,7 +118,8 @@ public struct CheckDocument: Sendable {
       .paragraph(
         Text(
           "Ignored alerts: \(ignored.count)\(critical > 0 ? " (\(critical) critical)" : ""). "
-            + "Disagreements: \(report.disagreements). Uncertain: \(report.counts.uncertain) (the engine's own decision is not settled; not counted as disagreement).")),
+            + "Disagreements: \(report.disagreements). Uncertain: \(report.counts.uncertain) (the engine's own decision is not settled; not counted as disagreement)."
+        )),
     ]
   }
 
@@ -111,7 +128,8 @@ public struct CheckDocument: Sendable {
     if let max = output.max { policy = "at most \(max), " + policy }
     let chose: Text =
       output.addressed
-      ? (output.traineeChose.isEmpty ? "nothing" : Text.names(output.traineeChose)) : "nothing (not addressed)"
+      ? (output.traineeChose.isEmpty ? "nothing" : Text.names(output.traineeChose))
+      : "nothing (not addressed)"
     let picks: Text = output.enginePicked.isEmpty ? "nothing" : Text.names(output.enginePicked)
     var items = [
       ListItem(
@@ -127,9 +145,12 @@ public struct CheckDocument: Sendable {
     return [.heading(Text("\(output.title) (\(policy))"), level: 2), .list(items, ordered: false)]
   }
 
-  private func item(_ item: CheckReport.ItemCheck, output: CheckReport.OutputCheck, deferred: Bool) -> ListItem {
+  private func item(_ item: CheckReport.ItemCheck, output: CheckReport.OutputCheck, deferred: Bool)
+    -> ListItem
+  {
     let head = Text([
-      .badge(item.verdict.rawValue, Self.tone(item.verdict)), .plain(" "), .strong(item.label), .plain(" ("),
+      .badge(item.verdict.rawValue, Self.tone(item.verdict)), .plain(" "), .strong(item.label),
+      .plain(" ("),
       .code(item.name), .plain(")"),
     ])
     var children: [ListItem] = []
@@ -142,26 +163,38 @@ public struct CheckDocument: Sendable {
       text = head + rest
       children = (item.supporting + item.opposing).map { rule in
         ListItem(
-          Text([.plain("\(Self.signed(rule.weight ?? 0)) "), .code(rule.id), .plain(": \(rule.because ?? rule.title)")]))
+          Text([
+            .plain("\(Self.signed(rule.weight ?? 0)) "), .code(rule.id),
+            .plain(": \(rule.because ?? rule.title)"),
+          ]))
       }
     case .missed:
-      text = head + ": the engine picks it with \(Self.points(item.weight)); your formulation leaves it out"
+      text =
+        head
+        + ": the engine picks it with \(Self.points(item.weight)); your formulation leaves it out"
       children = evidence(item)
     case .unsupported:
-      text = head + ": you chose it; the engine does not pick it (" + reason(item, output: output) + ")"
+      text =
+        head + ": you chose it; the engine does not pick it (" + reason(item, output: output) + ")"
       children = justification(item)
     case .contested:
       text = head + ": you chose it, but it is excluded by " + Text.names(item.excludedBy.map(\.id))
       children = item.excludedBy.map { rule in
         ListItem(
-          Text([.plain("contraindication ("), .code(rule.id), .plain("): \(rule.because ?? rule.title)")]),
-          children: rule.teach.map { [.list([ListItem(Text("teach: \($0)"))], ordered: false)] } ?? [])
+          Text([
+            .plain("contraindication ("), .code(rule.id),
+            .plain("): \(rule.because ?? rule.title)"),
+          ]),
+          children: rule.teach.map { [.list([ListItem(Text("teach: \($0)"))], ordered: false)] }
+            ?? [])
       }
     case .uncertain:
       let side: Text =
         item.traineeChose
         ? "you chose it; the engine does not pick it for now (" + reason(item, output: output) + ")"
-        : Text("the engine picks it for now with \(Self.points(item.weight)); your formulation leaves it out")
+        : Text(
+          "the engine picks it for now with \(Self.points(item.weight)); your formulation leaves it out"
+        )
       text = head + ": " + side + ". The engine is not sure either: " + uncertainty(item)
       children = (item.enginePicked ? evidence(item) : justification(item)) + askNext(item)
     }
@@ -171,7 +204,9 @@ public struct CheckDocument: Sendable {
   /// What to ask to settle an uncertain item: the safety questions in one line, then the others.
   private func askNext(_ item: CheckReport.ItemCheck) -> [ListItem] {
     if item.askNext.isEmpty {
-      return [ListItem("Nothing to ask that would settle it: discuss the close call in supervision.")]
+      return [
+        ListItem("Nothing to ask that would settle it: discuss the close call in supervision.")
+      ]
     }
     let critical = AlertSeverity.critical.rawValue + ":"
     let safety = item.askNext.filter { q in q.couldRaise.contains { $0.hasPrefix(critical) } }
@@ -180,15 +215,22 @@ public struct CheckDocument: Sendable {
     if !safety.isEmpty {
       blocks.append(
         .list(
-          [ListItem("safety first, these could raise a critical alert: " + Text.names(safety.map(\.finding)))],
+          [
+            ListItem(
+              "safety first, these could raise a critical alert: "
+                + Text.names(safety.map(\.finding)))
+          ],
           ordered: false))
     }
     if !others.isEmpty {
       blocks.append(
-        .list(others.prefix(5).map { ListItem(Text([.code($0.finding), .plain(": \($0.ask)")])) }, ordered: true))
+        .list(
+          others.prefix(5).map { ListItem(Text([.code($0.finding), .plain(": \($0.ask)")])) },
+          ordered: true))
     }
     if others.count > 5 {
-      blocks.append(.list([ListItem("... and \(others.count - 5) more (see --format json)")], ordered: false))
+      blocks.append(
+        .list([ListItem("... and \(others.count - 5) more (see --format json)")], ordered: false))
     }
     return [ListItem("Ask next:", children: blocks)]
   }
@@ -204,10 +246,13 @@ public struct CheckDocument: Sendable {
     if item.uncertainBecause.contains(.closeCall) {
       var rivals = Text([])
       for (i, rival) in item.rivals.enumerated() {
-        rivals = rivals + (i == 0 ? "" : ", ") + Text([.code(rival.name)])
+        rivals =
+          rivals + (i == 0 ? "" : ", ") + Text([.code(rival.name)])
           + " (\(Self.points(rival.weight)), \(rival.status.rawValue))"
       }
-      parts.append("a close call with " + rivals + ", within \(Self.points(FormulationComparison.closeCallMargin))")
+      parts.append(
+        "a close call with " + rivals
+          + ", within \(Self.points(FormulationComparison.closeCallMargin))")
     }
     var out = Text([])
     for (i, part) in parts.enumerated() { out = i == 0 ? part : out + "; " + part }
@@ -230,7 +275,10 @@ public struct CheckDocument: Sendable {
   private func evidence(_ item: CheckReport.ItemCheck) -> [ListItem] {
     (item.supporting + item.opposing).map { rule in
       ListItem(
-        Text([.plain("\(Self.signed(rule.weight ?? 0)) "), .code(rule.id), .plain(": \(rule.because ?? rule.title)")]),
+        Text([
+          .plain("\(Self.signed(rule.weight ?? 0)) "), .code(rule.id),
+          .plain(": \(rule.because ?? rule.title)"),
+        ]),
         children: teach(rule))
     }
   }
@@ -245,18 +293,24 @@ public struct CheckDocument: Sendable {
         ]), children: teach(rule))
     }
     if item.wouldSupport.isEmpty {
-      if item.supporting.isEmpty { out.append(ListItem("No rule of the pack would support it for this case.")) }
+      if item.supporting.isEmpty {
+        out.append(ListItem("No rule of the pack would support it for this case."))
+      }
       return out
     }
     let rules = item.wouldSupport.map { rule in
       var conditions = rule.premises.filter { $0.truth != .true }.map { premise in
         ListItem(
-          Text("\(premise.truth == .false ? "fails" : "unknown"): ") + Text([.code(premise.condition)])
+          Text("\(premise.truth == .false ? "fails" : "unknown"): ")
+            + Text([.code(premise.condition)])
             + premise.observedSuffix(sources: true, derivations: false))
       }
       if let teach = rule.teach { conditions.append(ListItem(Text("teach: \(teach)"))) }
       return ListItem(
-        Text([.code(rule.id), .plain(" (\(Self.signed(rule.weight ?? 0)), \(rule.result.rawValue)): \(rule.title)")]),
+        Text([
+          .code(rule.id),
+          .plain(" (\(Self.signed(rule.weight ?? 0)), \(rule.result.rawValue)): \(rule.title)"),
+        ]),
         children: conditions.isEmpty ? [] : [.list(conditions, ordered: false)])
     }
     out.append(
@@ -283,7 +337,8 @@ public struct CheckDocument: Sendable {
           + [
             Text(
               g.ignoredCriticalAlerts > 0
-                ? "\(g.ignoredAlerts) (\(g.ignoredCriticalAlerts) critical)" : String(g.ignoredAlerts)),
+                ? "\(g.ignoredAlerts) (\(g.ignoredCriticalAlerts) critical)"
+                : String(g.ignoredAlerts)),
             Text(String(g.disagreements)),
           ]
       }
@@ -298,7 +353,9 @@ public struct CheckDocument: Sendable {
       .table(
         Table(
           header: ["output"] + countHeaders + ["disagreements"],
-          rows: summary.byOutput.map { [Text($0.name)] + Self.countCells($0.counts) + [Text(String($0.disagreements))] })),
+          rows: summary.byOutput.map {
+            [Text($0.name)] + Self.countCells($0.counts) + [Text(String($0.disagreements))]
+          })),
       .heading("Formulations", level: 2),
       .table(
         Table(
@@ -309,7 +366,9 @@ public struct CheckDocument: Sendable {
           })),
     ]
     if !summary.casesWithoutFormulation.isEmpty {
-      blocks.append(.paragraph("Cases without a formulation: " + Text.names(summary.casesWithoutFormulation) + "."))
+      blocks.append(
+        .paragraph(
+          "Cases without a formulation: " + Text.names(summary.casesWithoutFormulation) + "."))
     }
     return Document(title: title, anchor: "summary", blocks: blocks)
   }

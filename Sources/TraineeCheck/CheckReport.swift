@@ -98,7 +98,8 @@ public struct CheckReport: Codable, Sendable, Hashable {
     public var askNext: [Report.QuestionEntry]
 
     enum CodingKeys: String, CodingKey {
-      case name, label, verdict, status, rank, weight, certain, supporting, opposing, rivals, missing
+      case name, label, verdict, status, rank, weight, certain, supporting, opposing, rivals,
+        missing
       case traineeChose = "trainee_chose"
       case enginePicked = "engine_picked"
       case uncertainBecause = "uncertain_because"
@@ -165,7 +166,8 @@ public struct CheckReport: Codable, Sendable, Hashable {
   public var disagreements: Int
 
   enum CodingKeys: String, CodingKey {
-    case schema, engine, statement, pack, `case`, formulation, alerts, outputs, counts, disagreements
+    case schema, engine, statement, pack, `case`, formulation, alerts, outputs, counts,
+      disagreements
     case deferredPendingSafety = "deferred_pending_safety"
     case alertsNotRaised = "alerts_not_raised"
     case ignoredAlerts = "ignored_alerts"

@@ -1,23 +1,23 @@
-public import RuleEngine
+package import RuleEngine
 import RuleRender
 
 /// Builds `CheckReport`s and `CheckSummary`s.
-public struct CheckReportBuilder: Sendable {
+package struct CheckReportBuilder: Sendable {
   /// The compiled pack.
-  public let program: Program
+  package let program: Program
   /// The engine version written into reports.
-  public let engineVersion: String
+  package let engineVersion: String
   let base: ReportBuilder
 
   /// A builder for `program`'s checks.
-  public init(program: Program, engineVersion: String) {
+  package init(program: Program, engineVersion: String) {
     self.program = program
     self.engineVersion = engineVersion
     self.base = ReportBuilder(program: program, engineVersion: engineVersion)
   }
 
   /// The check of one formulation against the explanation of its case.
-  public func report(
+  package func report(
     _ comparison: FormulationComparison, formulation: Formulation, explanation: Explanation,
     facts: CaseFacts
   ) -> CheckReport {
@@ -42,10 +42,13 @@ public struct CheckReportBuilder: Sendable {
       let items = output.values.map { item -> CheckReport.ItemCheck in
         let v = values[item.value]
         return CheckReport.ItemCheck(
-          name: info.values[item.value].name, label: info.values[item.value].label, verdict: item.verdict,
-          traineeChose: item.chosen, enginePicked: item.picked, status: v.status.kind, rank: v.status.rank,
+          name: info.values[item.value].name, label: info.values[item.value].label,
+          verdict: item.verdict,
+          traineeChose: item.chosen, enginePicked: item.picked, status: v.status.kind,
+          rank: v.status.rank,
           weight: v.weight, certain: v.certainty, uncertainBecause: item.uncertainty,
-          supporting: v.supporting.map(rule), opposing: v.opposing.map(rule), excludedBy: v.excludedBy.map(rule),
+          supporting: v.supporting.map(rule), opposing: v.opposing.map(rule),
+          excludedBy: v.excludedBy.map(rule),
           wouldSupport: item.picked ? [] : v.nearMisses.prefix(3).map { rule($0.rule) },
           rivals: item.rivals.map { r in
             CheckReport.RivalInfo(
@@ -56,29 +59,37 @@ public struct CheckReportBuilder: Sendable {
           askNext: item.questions.map { base.question(explanation.askNext[$0]) })
       }
       return CheckReport.OutputCheck(
-        name: info.name, title: info.title, max: info.max, minWeight: info.minWeight, addressed: output.addressed,
+        name: info.name, title: info.title, max: info.max, minWeight: info.minWeight,
+        addressed: output.addressed,
         traineeChose: (formulation.picks[output.output] ?? []).map { info.values[$0].name },
-        enginePicked: result.picked.map { info.values[$0].name }, counts: output.counts, items: items)
+        enginePicked: result.picked.map { info.values[$0].name }, counts: output.counts,
+        items: items)
     }
     return CheckReport(
       schema: "ipt-advisor/check/1", engine: engineVersion, statement: decisionSupportStatement,
       pack: Report.PackInfo(program.pack), case: Report.CaseInfo(facts),
       formulation: CheckReport.FormulationInfo(
-        by: formulation.by, file: formulation.file, sha256: formulation.sha256, rationale: formulation.rationale),
-      deferredPendingSafety: evaluation.deferredPendingSafety, alerts: alerts, alertsNotRaised: notRaised,
+        by: formulation.by, file: formulation.file, sha256: formulation.sha256,
+        rationale: formulation.rationale),
+      deferredPendingSafety: evaluation.deferredPendingSafety, alerts: alerts,
+      alertsNotRaised: notRaised,
       outputs: outputs, counts: comparison.counts, ignoredAlerts: comparison.ignoredAlerts.count,
       disagreements: comparison.disagreements)
   }
 
   /// The supervisor's overview of many checks; `caseIDs` are every case given.
-  public func summary(_ reports: [CheckReport], caseIDs: [String]) -> CheckSummary {
+  package func summary(_ reports: [CheckReport], caseIDs: [String]) -> CheckSummary {
     let sorted = reports.sorted {
-      ($0.formulation.by, $0.case.id, $0.formulation.file) < ($1.formulation.by, $1.case.id, $1.formulation.file)
+      ($0.formulation.by, $0.case.id, $0.formulation.file) < (
+        $1.formulation.by, $1.case.id, $1.formulation.file
+      )
     }
     let rows = sorted.map { r in
       CheckSummary.Row(
         case: r.case.id, by: r.formulation.by, file: r.formulation.file, counts: r.counts,
-        ignoredAlerts: r.alerts.filter { !$0.acknowledged }.map { "\($0.severity.rawValue): \($0.id)" },
+        ignoredAlerts: r.alerts.filter { !$0.acknowledged }.map {
+          "\($0.severity.rawValue): \($0.id)"
+        },
         disagreements: r.disagreements)
     }
     func groups(_ key: (CheckReport) -> String) -> [CheckSummary.Group] {
@@ -87,8 +98,10 @@ public struct CheckReportBuilder: Sendable {
         let members = sorted.filter { key($0) == name }
         let ignored = members.flatMap { $0.alerts.filter { !$0.acknowledged } }
         return CheckSummary.Group(
-          name: name, formulations: members.count, counts: members.reduce(VerdictCounts()) { $0 + $1.counts },
-          ignoredAlerts: ignored.count, ignoredCriticalAlerts: ignored.filter { $0.severity == .critical }.count,
+          name: name, formulations: members.count,
+          counts: members.reduce(VerdictCounts()) { $0 + $1.counts },
+          ignoredAlerts: ignored.count,
+          ignoredCriticalAlerts: ignored.filter { $0.severity == .critical }.count,
           disagreements: members.reduce(0) { $0 + $1.disagreements })
       }
     }
@@ -105,8 +118,11 @@ public struct CheckReportBuilder: Sendable {
     }
     let formulated = Set(sorted.map(\.case.id))
     return CheckSummary(
-      schema: "ipt-advisor/check-summary/1", engine: engineVersion, statement: decisionSupportStatement,
-      pack: Report.PackInfo(program.pack), rows: rows, byTrainee: groups(\.formulation.by), byCase: groups(\.case.id),
-      byOutput: byOutput, casesWithoutFormulation: Set(caseIDs).subtracting(formulated).sorted(), checks: sorted)
+      schema: "ipt-advisor/check-summary/1", engine: engineVersion,
+      statement: decisionSupportStatement,
+      pack: Report.PackInfo(program.pack), rows: rows, byTrainee: groups(\.formulation.by),
+      byCase: groups(\.case.id),
+      byOutput: byOutput, casesWithoutFormulation: Set(caseIDs).subtracting(formulated).sorted(),
+      checks: sorted)
   }
 }

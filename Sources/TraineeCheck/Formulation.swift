@@ -1,29 +1,29 @@
-public import RuleDiagnostics
+package import RuleDiagnostics
 import RuleEngine
 
 /// A trainee's formulation of a case, resolved against a program: the values chosen for each
 /// output and the alerts taken into account, as indices into the program.
-public struct Formulation: Sendable, Hashable {
+package struct Formulation: Sendable, Hashable {
   /// The id of the case it formulates.
-  public var caseID: String
+  package var caseID: String
   /// Where that id is written in the formulation file.
-  public var caseLocation: SourceLocation
+  package var caseLocation: SourceLocation
   /// The (pseudonymous) trainee who wrote it.
-  public var by: String
+  package var by: String
   /// The formulation file, as shown to the user.
-  public var file: String
+  package var file: String
   /// SHA-256 of the formulation file's bytes, hex.
-  public var sha256: String
+  package var sha256: String
   /// For each output of the program: the chosen values in file order without repeats, or nil when
   /// the formulation does not name the output (it then chose none of its values).
-  public var picks: [[Int]?]
+  package var picks: [[Int]?]
   /// Alerts the trainee took into account, in file order without repeats.
-  public var alerts: [Int]
+  package var alerts: [Int]
   /// Free text, kept and shown, never evaluated.
-  public var rationale: String?
+  package var rationale: String?
 
   /// Creates a formulation; `picks` has one entry per output of the program.
-  public init(
+  package init(
     caseID: String, caseLocation: SourceLocation, by: String, file: String, sha256: String,
     picks: [[Int]?], alerts: [Int], rationale: String?
   ) {

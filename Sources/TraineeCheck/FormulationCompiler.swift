@@ -1,12 +1,12 @@
 import RuleCompiler
-public import RuleDiagnostics
-public import RuleEngine
-public import RuleSyntax
+package import RuleDiagnostics
+package import RuleEngine
+package import RuleSyntax
 
 /// Checks trainee formulations against a program's outputs and alerts and resolves them to
 /// `Formulation`s. Build one per program and reuse it for many formulations.
-public struct FormulationCompiler: Sendable {
-  public let program: Program
+package struct FormulationCompiler: Sendable {
+  package let program: Program
   let outputIndex: [String: Int]
   let valueIndex: [[String: Int]]
   let alertIndex: [String: Int]
@@ -14,7 +14,7 @@ public struct FormulationCompiler: Sendable {
   static let fixedKeys = ["formulation", "by", "alerts", "rationale"]
 
   /// Prepares name lookups for `program`.
-  public init(program: Program) {
+  package init(program: Program) {
     self.program = program
     outputIndex = Dictionary(
       program.outputs.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
@@ -27,7 +27,7 @@ public struct FormulationCompiler: Sendable {
 
   /// Checks a formulation's names; `sha256` is the hash of its file's bytes. When `caseID` is
   /// given, a formulation of another case is an error (`formulation-case-mismatch`).
-  public func compile(
+  package func compile(
     _ syntax: FormulationSyntax, sha256: String, forCase caseID: String? = nil
   ) -> Diagnosed<Formulation> {
     var diagnostics: [Diagnostic] = []
@@ -95,7 +95,7 @@ public struct FormulationCompiler: Sendable {
   /// `caseIDs` is an error (`formulation-case-mismatch`, with "did you mean"); a second
   /// formulation by the same trainee of the same case is an error (`duplicate-formulation`).
   /// Returns, for each formulation, the index of its case in `caseIDs` (nil when unmatched).
-  public static func match(_ formulations: [Formulation], caseIDs: [String]) -> (
+  package static func match(_ formulations: [Formulation], caseIDs: [String]) -> (
     [Int?], [Diagnostic]
   ) {
     var diagnostics: [Diagnostic] = []

@@ -1,5 +1,5 @@
 import RuleDiagnostics
-public import RuleEngine
+package import RuleEngine
 
 extension Program {
   /// Compares a trainee's formulation with the engine's explanation of the same case.
@@ -10,7 +10,7 @@ extension Program {
   /// - otherwise, when the trainee and the engine differ: `uncertain` if the engine's decision on
   ///   the value is not settled (`UncertaintyReason`), else `missed` (picked, not chosen) or
   ///   `unsupported` (chosen, not picked).
-  public func compare(_ formulation: Formulation, with explanation: Explanation)
+  package func compare(_ formulation: Formulation, with explanation: Explanation)
     -> FormulationComparison
   {
     let evaluation = explanation.evaluation

@@ -2,23 +2,23 @@ import RuleDiagnostics
 import RuleEngine
 
 /// The comparison of one value that the trainee chose or the engine picked.
-public struct ValueComparison: Sendable, Hashable {
+package struct ValueComparison: Sendable, Hashable {
   /// The value, by index into the output's values.
-  public var value: Int
-  public var verdict: Verdict
+  package var value: Int
+  package var verdict: Verdict
   /// Whether the trainee chose it.
-  public var chosen: Bool
+  package var chosen: Bool
   /// Whether the engine picks it.
-  public var picked: Bool
+  package var picked: Bool
   /// Why the engine's decision is not settled; empty when it is. An agreed value can carry
   /// reasons too (a tentative agreement); disagreements with reasons have the verdict `uncertain`.
-  public var uncertainty: [UncertaintyReason]
+  package var uncertainty: [UncertaintyReason]
   /// Values of the same output in a close call with this one, by declared order.
-  public var rivals: [Int]
+  package var rivals: [Int]
   /// Findings whose answers could change the engine's decision on this value or its rivals.
-  public var missing: [Int]
+  package var missing: [Int]
   /// Indices into `Explanation.askNext` of the questions that could change this value or its
   /// rivals, in the explanation's rank order.
-  public var questions: [Int]
+  package var questions: [Int]
 
 }

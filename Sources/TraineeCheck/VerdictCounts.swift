@@ -3,12 +3,18 @@ import RuleEngine
 
 /// How many values got each verdict.
 public struct VerdictCounts: Sendable, Hashable, Codable {
+  /// Values both chose.
   public var agreed = 0
+  /// Values the engine picks and the trainee left out.
   public var missed = 0
+  /// Values the trainee chose and the engine does not pick.
   public var unsupported = 0
+  /// Values the trainee chose that a contraindication excludes.
   public var contested = 0
+  /// Differences where the engine's own decision is not settled.
   public var uncertain = 0
 
+  /// No verdicts yet.
   public init() {}
 
   /// The count for one verdict.

@@ -33,7 +33,9 @@ func main() throws {
     repeats = Int(arguments[index + 1]) ?? 5
     arguments.removeSubrange(index...(index + 1))
   }
-  guard arguments.count == 2 else { fail("usage: ipt-bench PACK_DIR CASES_DIR [--repeat N]", code: 64) }
+  guard arguments.count == 2 else {
+    fail("usage: ipt-bench PACK_DIR CASES_DIR [--repeat N]", code: 64)
+  }
   let clock = ContinuousClock()
 
   // 1. Pack load + compile (best of `repeats`).
@@ -89,13 +91,17 @@ func main() throws {
   }
   let endToEnd = seconds(clock.now - start) / Double(paths.count)
 
-  print("pack: \(program.pack.id), \(program.rules.count) rules, \(program.findings.count) findings")
+  print(
+    "pack: \(program.pack.id), \(program.rules.count) rules, \(program.findings.count) findings")
   print("cases: \(paths.count) (\(facts.count) valid), fired rules in total: \(firedTotal)")
-  print("pack load + compile:            \(String(format: "%.1f", (compileTimes.min() ?? 0) * 1e3)) ms")
+  print(
+    "pack load + compile:            \(String(format: "%.1f", (compileTimes.min() ?? 0) * 1e3)) ms")
   print("per case, read + parse + check: \(microseconds(loadTime)) us")
   print("per case, evaluate only:        \(microseconds(best)) us")
   print("per case, evaluate + explain:   \(microseconds(explainTime)) us")
-  print("per case, end to end (jsonl):   \(microseconds(endToEnd)) us  (\(bytes / max(1, paths.count)) bytes/line)")
+  print(
+    "per case, end to end (jsonl):   \(microseconds(endToEnd)) us  (\(bytes / max(1, paths.count)) bytes/line)"
+  )
 }
 
 try main()

@@ -38,7 +38,6 @@ struct CheckCommand: ParsableCommand {
   @Argument(help: "Case files, or folders of case files.")
   var cases: [String]
 
-
   func validate() throws {
     if formulation.isEmpty && formulations.isEmpty {
       throw ValidationError(
@@ -64,9 +63,11 @@ struct CheckCommand: ParsableCommand {
     }
     let caseFiles = casePaths.compactMap(CaseInputs.read)
     let formulationFiles = formulationPaths.compactMap(CaseInputs.read)
-    let unreadable = caseFiles.count < casePaths.count || formulationFiles.count < formulationPaths.count
+    let unreadable =
+      caseFiles.count < casePaths.count || formulationFiles.count < formulationPaths.count
     let run = advisor.check(cases: caseFiles, formulations: formulationFiles)
-    let sources = Dictionary((caseFiles + formulationFiles).map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+    let sources = Dictionary(
+      (caseFiles + formulationFiles).map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
     Terminal.report(run.diagnostics, sources: sources)
     let single = formulations.isEmpty && formulation.count == 1 && casePaths.count == 1
     let builder = CheckDocument(packSource: advisor.folder.description)
@@ -80,7 +81,8 @@ struct CheckCommand: ParsableCommand {
       case .json: Terminal.write(JSONText.encode(run.summary))
       default:
         let checks = summary ? [] : run.summary.checks.map(builder.check)
-        Terminal.render(checks + [builder.summary(run.summary)], format: format, title: "ipt-advisor check")
+        Terminal.render(
+          checks + [builder.summary(run.summary)], format: format, title: "ipt-advisor check")
       }
       let count = run.reports.count
       Terminal.error(

@@ -7,7 +7,8 @@ import RuleWorkspace
 
 struct DocCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "doc", abstract: "Write a Markdown catalogue of a pack: vocabulary, outputs, alerts and every rule.")
+    commandName: "doc",
+    abstract: "Write a Markdown catalogue of a pack: vocabulary, outputs, alerts and every rule.")
 
   @Argument(help: "The pack folder (default: the bundled rules/ipt-core).")
   var packPath: String?
@@ -27,7 +28,8 @@ struct DocCommand: ParsableCommand {
     let document = PackCatalogue(program: advisor.program).document()
     let text =
       format == .html
-      ? HTMLRenderer().page([document], title: "Pack \(advisor.program.pack.id)") : MarkdownRenderer().render(document)
+      ? HTMLRenderer().page([document], title: "Pack \(advisor.program.pack.id)")
+      : MarkdownRenderer().render(document)
     if let output {
       do {
         try text.write(toFile: output, atomically: true, encoding: .utf8)

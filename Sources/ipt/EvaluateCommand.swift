@@ -7,7 +7,8 @@ import RuleWorkspace
 struct EvaluateCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "evaluate",
-    abstract: "Suggest and explain a formulation for each case (alerts, focus, techniques, variant).")
+    abstract:
+      "Suggest and explain a formulation for each case (alerts, focus, techniques, variant).")
 
   @OptionGroup var packOptions: PackOptions
 
@@ -39,7 +40,11 @@ struct EvaluateCommand: ParsableCommand {
       if format == .jsonl {
         let record = advisor.record(file)
         Terminal.report(record.diagnostics, sources: [file.path: file])
-        if let value = record.value { Terminal.write(JSONText.encode(value, pretty: false)) } else { failed += 1 }
+        if let value = record.value {
+          Terminal.write(JSONText.encode(value, pretty: false))
+        } else {
+          failed += 1
+        }
         continue
       }
       let outcome = advisor.evaluate(file, trace: fullTrace)
@@ -60,16 +65,23 @@ struct EvaluateCommand: ParsableCommand {
           documents.append(document)
         } else {
           if printed > 0 { Terminal.write("\n") }
-          Terminal.write(format == .markdown ? MarkdownRenderer().render(document) : TextRenderer(colour: Terminal.colour).render(document))
+          Terminal.write(
+            format == .markdown
+              ? MarkdownRenderer().render(document)
+              : TextRenderer(colour: Terminal.colour).render(document))
         }
       }
       printed += 1
     }
     if format == .html && !documents.isEmpty {
-      Terminal.write(HTMLRenderer().page(documents, title: "ipt-advisor: \(paths.count == 1 ? paths[0] : "\(paths.count) cases")"))
+      Terminal.write(
+        HTMLRenderer().page(
+          documents, title: "ipt-advisor: \(paths.count == 1 ? paths[0] : "\(paths.count) cases")"))
     }
     if paths.count > 1 || failed > 0 {
-      Terminal.error("\(paths.count - failed) of \(paths.count) case\(paths.count == 1 ? "" : "s") evaluated, \(failed) failed")
+      Terminal.error(
+        "\(paths.count - failed) of \(paths.count) case\(paths.count == 1 ? "" : "s") evaluated, \(failed) failed"
+      )
     }
     if failed > 0 { throw ExitCode.invalidInput }
   }

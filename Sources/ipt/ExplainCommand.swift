@@ -7,7 +7,9 @@ import RuleWorkspace
 struct ExplainCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "explain",
-    abstract: "Trace every rule for a case: fired, failed at which condition, or undetermined on which findings.")
+    abstract:
+      "Trace every rule for a case: fired, failed at which condition, or undetermined on which findings."
+  )
 
   @OptionGroup var packOptions: PackOptions
 
@@ -18,6 +20,7 @@ struct ExplainCommand: ParsableCommand {
   var caseFile: String
 
   func run() throws {
-    try EvaluateCommand.run(cases: [caseFile], pack: packOptions.folder, format: format, fullTrace: true)
+    try EvaluateCommand.run(
+      cases: [caseFile], pack: packOptions.folder, format: format, fullTrace: true)
   }
 }

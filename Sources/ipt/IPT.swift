@@ -8,7 +8,8 @@ import RuleRender
 struct IPT: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "ipt",
-    abstract: "Rule-based decision support for Interpersonal Psychotherapy training and supervision.",
+    abstract:
+      "Rule-based decision support for Interpersonal Psychotherapy training and supervision.",
     discussion: """
       Suggests and explains an IPT formulation from a case file. Decision support for training \
       and supervision, not a diagnosis.
@@ -18,7 +19,8 @@ struct IPT: ParsableCommand {
       """,
     version: Advisor.engineVersion,
     subcommands: [
-      EvaluateCommand.self, ExplainCommand.self, LintCommand.self, ValidateCommand.self, TestCommand.self,
+      EvaluateCommand.self, ExplainCommand.self, LintCommand.self, ValidateCommand.self,
+      TestCommand.self,
       DocCommand.self, CheckCommand.self,
     ])
 }

@@ -20,7 +20,8 @@ enum Terminal {
   /// Prints diagnostics to standard error.
   static func report(_ diagnostics: [Diagnostic], sources: [String: SourceFile]) {
     guard !diagnostics.isEmpty else { return }
-    let colour = ProcessInfo.processInfo.environment["NO_COLOR"] == nil && isatty(STDERR_FILENO) != 0
+    let colour =
+      ProcessInfo.processInfo.environment["NO_COLOR"] == nil && isatty(STDERR_FILENO) != 0
     error(DiagnosticFormatter(colour: colour).format(diagnostics, sources: sources))
   }
 }

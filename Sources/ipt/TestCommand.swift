@@ -7,7 +7,8 @@ import RuleWorkspace
 
 struct TestCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "test", abstract: "Run a pack's tests (tests/*.yaml) and report failures with explanations.")
+    commandName: "test",
+    abstract: "Run a pack's tests (tests/*.yaml) and report failures with explanations.")
 
   @Argument(help: "The pack folder (default: the bundled rules/ipt-core).")
   var packPath: String?

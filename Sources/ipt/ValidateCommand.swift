@@ -30,7 +30,8 @@ struct ValidateCommand: ParsableCommand {
       Terminal.report(facts.diagnostics, sources: [file.path: file])
       if facts.value == nil { failed += 1 }
     }
-    Terminal.error("\(paths.count - failed) of \(paths.count) case\(paths.count == 1 ? "" : "s") valid")
+    Terminal.error(
+      "\(paths.count - failed) of \(paths.count) case\(paths.count == 1 ? "" : "s") valid")
     if failed > 0 { throw ExitCode.invalidInput }
   }
 }

@@ -15,7 +15,9 @@ struct ModuleGraphTests {
       guard let name = match.output[2].substring.map(String.init) else { continue }
       // The target's arguments run to the next target declaration.
       let rest = text[match.range.upperBound...]
-      let end = rest.firstRange(of: try Regex(#"\.(target|executableTarget|testTarget|plugin)\("#))?.lowerBound
+      let end =
+        rest.firstRange(of: try Regex(#"\.(target|executableTarget|testTarget|plugin)\("#))?
+        .lowerBound
         ?? rest.endIndex
       let arguments = rest[..<end]
       var dependencies: Set<String> = []
@@ -24,11 +26,15 @@ struct ModuleGraphTests {
         if let open = afterLabel.firstIndex(of: "["), let close = afterLabel.firstIndex(of: "]") {
           let body = afterLabel[afterLabel.index(after: open)..<close]
           for product in body.matches(of: try Regex(#"\.product\(\s*name:\s*"([^"]+)""#)) {
-            if let dependency = product.output[1].substring { dependencies.insert(String(dependency)) }
+            if let dependency = product.output[1].substring {
+              dependencies.insert(String(dependency))
+            }
           }
           let withoutProducts = body.replacing(try Regex(#"\.product\([^)]*\)"#), with: "")
           for plain in withoutProducts.matches(of: try Regex(#""([^"]+)""#)) {
-            if let dependency = plain.output[1].substring { dependencies.insert(String(dependency)) }
+            if let dependency = plain.output[1].substring {
+              dependencies.insert(String(dependency))
+            }
           }
         }
       }
@@ -52,9 +58,12 @@ struct ModuleGraphTests {
       let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
       guard cells.count == 3, cells[0].hasPrefix("`") else { continue }
       let name = cells[0].trimmingCharacters(in: CharacterSet(charactersIn: "`"))
-      let dependencies = cells[2] == "(nothing)" ? [] : cells[2].split(separator: ",").map {
-        $0.trimmingCharacters(in: CharacterSet(charactersIn: " `"))
-      }
+      let dependencies =
+        cells[2] == "(nothing)"
+        ? []
+        : cells[2].split(separator: ",").map {
+          $0.trimmingCharacters(in: CharacterSet(charactersIn: " `"))
+        }
       graph[name] = Set(dependencies)
     }
     return graph
@@ -64,12 +73,14 @@ struct ModuleGraphTests {
   func documentedGraphMatchesManifest() throws {
     let manifest = try Self.manifestGraph()
     let documented = try Self.documentedGraph()
-    #expect(manifest.count >= 10, "the manifest scan found too few targets: \(manifest.keys.sorted())")
+    #expect(
+      manifest.count >= 10, "the manifest scan found too few targets: \(manifest.keys.sorted())")
     // Test support is not part of the product's architecture.
     let product = manifest.filter { $0.key != "TestSupport" }
     #expect(Set(product.keys) == Set(documented.keys))
     for (name, dependencies) in product.sorted(by: { $0.key < $1.key }) {
-      #expect(documented[name] == dependencies, "\(name): Package.swift has \(dependencies.sorted())")
+      #expect(
+        documented[name] == dependencies, "\(name): Package.swift has \(dependencies.sorted())")
     }
   }
 
@@ -85,12 +96,16 @@ struct ModuleGraphTests {
   @Test("no command of the CLI imports the loader or the compiler")
   func cliGoesThroughTheFrontDoor() throws {
     let folder = TestSupport.path("Sources/ipt")
-    let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".swift") }
+    let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter {
+      $0.hasSuffix(".swift")
+    }
     #expect(files.count >= 5)
     for file in files {
       let text = try String(contentsOfFile: "\(folder)/\(file)", encoding: .utf8)
-      #expect(!text.contains("import RuleSyntax") && !text.contains("import RuleCompiler"), "\(file)")
+      #expect(
+        !text.contains("import RuleSyntax") && !text.contains("import RuleCompiler"), "\(file)")
     }
-    #expect(try Self.manifestGraph()["ipt"]?.isDisjoint(with: ["RuleSyntax", "RuleCompiler"]) == true)
+    #expect(
+      try Self.manifestGraph()["ipt"]?.isDisjoint(with: ["RuleSyntax", "RuleCompiler"]) == true)
   }
 }

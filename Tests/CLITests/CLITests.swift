@@ -50,10 +50,14 @@ struct CLITests {
 
   @Test("a batch goes on past a bad case, says how many failed, and exits 2")
   func batchWithABadCase() throws {
-    let bad = FileManager.default.temporaryDirectory.appendingPathComponent("ipt-cli-bad-\(getpid()).yaml")
+    let bad = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "ipt-cli-bad-\(getpid()).yaml")
     try "case: bad\nfindings:\n  phq_9: 12\n".write(to: bad, atomically: true, encoding: .utf8)
     defer { try? FileManager.default.removeItem(at: bad) }
-    let run = try Self.ipt(["evaluate", "--format", "jsonl", "rules/ipt-core/cases/c01-grief-recent-death.yaml", bad.path, "rules/ipt-core/cases/c02-dispute-renegotiation.yaml"])
+    let run = try Self.ipt([
+      "evaluate", "--format", "jsonl", "rules/ipt-core/cases/c01-grief-recent-death.yaml", bad.path,
+      "rules/ipt-core/cases/c02-dispute-renegotiation.yaml",
+    ])
     #expect(run.status == 2)
     #expect(run.stdout.split(separator: "\n").count == 2)
     #expect(run.stderr.contains("[unknown-finding] unknown finding 'phq_9'"))
@@ -71,14 +75,19 @@ struct CLITests {
   @Test("lint exits 0 on the default pack and 1 on a pack with errors")
   func lint() throws {
     #expect(try Self.ipt(["lint"]).status == 0)
-    let run = try Self.ipt(["lint", "Tests/RuleCompilerTests/Fixtures/twenty-mistakes", "--format", "json"])
+    let run = try Self.ipt([
+      "lint", "Tests/RuleCompilerTests/Fixtures/twenty-mistakes", "--format", "json",
+    ])
     #expect(run.status == 1)
     #expect(run.stdout.contains("\"code\" : \"unknown-finding\""))
   }
 
   @Test("a bad command line exits 64")
   func badUsage() throws {
-    #expect(try Self.ipt(["evaluate", "--format", "pdf", "rules/ipt-core/cases/c01-grief-recent-death.yaml"]).status == 64)
+    #expect(
+      try Self.ipt([
+        "evaluate", "--format", "pdf", "rules/ipt-core/cases/c01-grief-recent-death.yaml",
+      ]).status == 64)
     #expect(try Self.ipt(["no-such-command"]).status == 64)
   }
 
@@ -88,7 +97,8 @@ struct CLITests {
     #expect(tests.status == 0)
     #expect(tests.stdout.hasSuffix(" passed, 0 failed\n"))
     let check = try Self.ipt([
-      "check", "rules/ipt-core/cases/c07-two-areas-move-and-marriage.yaml", "--formulation", "formulations/f02-missed-area.yaml", "--strict",
+      "check", "rules/ipt-core/cases/c07-two-areas-move-and-marriage.yaml", "--formulation",
+      "formulations/f02-missed-area.yaml", "--strict",
     ])
     #expect(check.status == 1)
     #expect(check.stdout.contains("[missed]"))
@@ -96,22 +106,32 @@ struct CLITests {
 
   @Test("the same case gives byte-identical output twice")
   func deterministic() throws {
-    let first = try Self.ipt(["evaluate", "--format", "json", "rules/ipt-core/cases/c08-mostly-missing-data.yaml"])
-    let second = try Self.ipt(["evaluate", "--format", "json", "rules/ipt-core/cases/c08-mostly-missing-data.yaml"])
+    let first = try Self.ipt([
+      "evaluate", "--format", "json", "rules/ipt-core/cases/c08-mostly-missing-data.yaml",
+    ])
+    let second = try Self.ipt([
+      "evaluate", "--format", "json", "rules/ipt-core/cases/c08-mostly-missing-data.yaml",
+    ])
     #expect(first.stdout == second.stdout)
     #expect(!first.stdout.isEmpty)
   }
 
   @Test("the bundled pack works from any folder")
   func bundledPack() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ipt-cli-\(getpid())")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "ipt-cli-\(getpid())")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     let copy = folder.appendingPathComponent("c01.yaml")
-    try FileManager.default.copyItem(atPath: TestSupport.path("rules/ipt-core/cases/c01-grief-recent-death.yaml"), toPath: copy.path)
-    let inRepo = try Self.ipt(["evaluate", "--format", "jsonl", "rules/ipt-core/cases/c01-grief-recent-death.yaml"])
+    try FileManager.default.copyItem(
+      atPath: TestSupport.path("rules/ipt-core/cases/c01-grief-recent-death.yaml"),
+      toPath: copy.path)
+    let inRepo = try Self.ipt([
+      "evaluate", "--format", "jsonl", "rules/ipt-core/cases/c01-grief-recent-death.yaml",
+    ])
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: TestSupport.root).appendingPathComponent(".build/debug/ipt")
+    process.executableURL = URL(fileURLWithPath: TestSupport.root).appendingPathComponent(
+      ".build/debug/ipt")
     process.arguments = ["evaluate", "--format", "jsonl", "c01.yaml"]
     process.currentDirectoryURL = folder
     let out = Pipe()
@@ -122,7 +142,9 @@ struct CLITests {
     process.waitUntilExit()
     #expect(process.terminationStatus == 0)
     // Same pack hash from the bundled copy as from rules/ipt-core.
-    let hash = { (s: String) in s.components(separatedBy: "\"sha256\":\"").dropFirst(2).first?.prefix(64) }
+    let hash = { (s: String) in
+      s.components(separatedBy: "\"sha256\":\"").dropFirst(2).first?.prefix(64)
+    }
     #expect(hash(text) != nil && hash(text) == hash(inRepo.stdout))
   }
 }

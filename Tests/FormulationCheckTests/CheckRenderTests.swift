@@ -7,7 +7,9 @@ import TraineeCheck
 /// The resolved report and its rendering, on the small in-memory pack.
 @Suite("Formulation check rendering")
 struct CheckRenderTests {
-  static func report(_ formulation: String, findings: String, allKnown: Bool = true) throws -> CheckReport {
+  static func report(_ formulation: String, findings: String, allKnown: Bool = true) throws
+    -> CheckReport
+  {
     let program = try MiniPack.program.get()
     let facts = try MiniPack.facts(program, findings, allKnown: allKnown)
     let explanation = program.explain(facts, program.evaluate(facts))
@@ -46,13 +48,17 @@ struct CheckRenderTests {
 
   @Test("an ignored critical alert is shown before the outputs, in text and Markdown")
   func ignoredCriticalFirst() throws {
-    let report = try Self.report("focus: [grief]\nvariant: standard\n", findings: "dead: true, risk: true")
+    let report = try Self.report(
+      "focus: [grief]\nvariant: standard\n", findings: "dead: true, risk: true")
     #expect(report.alerts.first?.id == "danger")
     #expect(report.alerts.first?.acknowledged == false)
     #expect(report.ignoredAlerts == 2)
     #expect(report.disagreements == 1)
     let document = CheckDocument().check(report)
-    for (text, heading) in [(TextRenderer().render(document), "FOCUS (AT MOST 1"), (MarkdownRenderer().render(document), "## Focus")] {
+    for (text, heading) in [
+      (TextRenderer().render(document), "FOCUS (AT MOST 1"),
+      (MarkdownRenderer().render(document), "## Focus"),
+    ] {
       let ignored = try #require(text.range(of: "IGNORED by the formulation"))
       let focus = try #require(text.range(of: heading))
       #expect(ignored.lowerBound < focus.lowerBound)
@@ -63,14 +69,18 @@ struct CheckRenderTests {
   func contested() throws {
     let report = try Self.report("variant: standard\n", findings: "teen: true")
     let text = MarkdownRenderer().render(CheckDocument().check(report))
-    #expect(text.contains("**[contested]** **Standard** (`standard`): you chose it, but it is excluded by `variant.adolescent`"))
+    #expect(
+      text.contains(
+        "**[contested]** **Standard** (`standard`): you chose it, but it is excluded by `variant.adolescent`"
+      ))
     #expect(text.contains("contraindication (`variant.adolescent`): An adolescent."))
     #expect(text.contains("teach: Adolescents get the adolescent variant."))
   }
 
   @Test("the JSON report decodes back to the same value")
   func jsonRoundTrip() throws {
-    let report = try Self.report("focus: [grief]\nalerts: [note]\n", findings: "dead: true, strain: true")
+    let report = try Self.report(
+      "focus: [grief]\nalerts: [note]\n", findings: "dead: true, strain: true")
     let json = JSONText.encode(report)
     let decoded = try JSONDecoder().decode(CheckReport.self, from: Data(json.utf8))
     #expect(decoded == report)

@@ -22,8 +22,10 @@ struct FormulationDiagnosticsTests {
     let (syntax, loadDiagnostics) = Loader.loadFormulation(
       SourceFile(path: "f.yaml", text: marked.text))
     #expect(loadDiagnostics.isEmpty)
-    return FormulationCompiler(program: program).compile(try #require(syntax), sha256: "", forCase: caseID)
-      .diagnostics
+    return FormulationCompiler(program: program).compile(
+      try #require(syntax), sha256: "", forCase: caseID
+    )
+    .diagnostics
   }
 
   @Test(
@@ -105,7 +107,8 @@ struct FormulationDiagnosticsTests {
     let (matches, diagnostics) = FormulationCompiler.match(
       all, caseIDs: ["c01-grief", "c02-dispute"])
     #expect(matches == [0, nil, 0, nil])
-    #expect(diagnostics.map(\.code.rawValue) == ["duplicate-formulation", "formulation-case-mismatch"])
+    #expect(
+      diagnostics.map(\.code.rawValue) == ["duplicate-formulation", "formulation-case-mismatch"])
     #expect(diagnostics[0].location == b.location(file: "b.yaml"))
     #expect(
       diagnostics[0].notes.first?.location == SourceLocation(file: "a.yaml", line: 1, column: 14))

@@ -8,7 +8,9 @@ import TraineeCheck
 let checkDocuments = CheckDocument(packSource: "rules/ipt-core")
 
 func text(_ report: CheckReport) -> String { TextRenderer().render(checkDocuments.check(report)) }
-func markdown(_ report: CheckReport) -> String { MarkdownRenderer().render(checkDocuments.check(report)) }
+func markdown(_ report: CheckReport) -> String {
+  MarkdownRenderer().render(checkDocuments.check(report))
+}
 
 /// The six sample formulations over the sample cases, each a different situation, rendered as
 /// text, Markdown and JSON and compared with the golden files under `Snapshots/`.
@@ -119,8 +121,10 @@ struct GoldenTests {
     let caseIDs = reports.map(\.case.id) + ["c02-dispute-renegotiation"]
     let summary = CheckReportBuilder(program: program, engineVersion: Samples.engineVersion)
       .summary(reports.reversed(), caseIDs: caseIDs)
-    try Samples.expect(TextRenderer().render(checkDocuments.summary(summary)), matches: "summary.txt")
-    try Samples.expect(MarkdownRenderer().render(checkDocuments.summary(summary)), matches: "summary.md")
+    try Samples.expect(
+      TextRenderer().render(checkDocuments.summary(summary)), matches: "summary.txt")
+    try Samples.expect(
+      MarkdownRenderer().render(checkDocuments.summary(summary)), matches: "summary.md")
     // Rows are sorted by trainee then case, whatever the input order.
     #expect(summary.rows.map(\.by) == summary.rows.map(\.by).sorted())
     #expect(summary.checks.count == 6)

@@ -18,13 +18,17 @@ enum Samples {
       file.text.split(separator: "\n").first { $0.hasPrefix("formulation: ") }?.dropFirst(13))
     let run = advisor.check(
       cases: [try TestSupport.read("rules/ipt-core/cases/\(caseID).yaml")], formulations: [file])
-    var report = try #require(run.reports.first, "\(run.diagnostics.map { "\($0.location): \($0.message)" })")
+    var report = try #require(
+      run.reports.first, "\(run.diagnostics.map { "\($0.location): \($0.message)" })")
     report.engine = engineVersion
     return report
   }
 
   /// The pack hash changes with every edit of the pack; the snapshots do not record it.
-  static func expect(_ actual: String, matches name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+  static func expect(
+    _ actual: String, matches name: String,
+    sourceLocation: Testing.SourceLocation = #_sourceLocation
+  ) throws {
     let sha = try TestSupport.corePack().pack.sha256
     if let problem = Snapshot.check(
       actual, named: name, target: "FormulationCheckTests",

@@ -18,7 +18,9 @@ struct CorePackTests {
   @Test("the default pack lints with no errors and no warnings")
   func lintsClean() throws {
     let pack = try TestSupport.loadPack("rules/ipt-core")
-    #expect(pack.diagnostics.isEmpty, "\(pack.diagnostics.map { "\($0.location): [\($0.code)] \($0.message)" })")
+    #expect(
+      pack.diagnostics.isEmpty,
+      "\(pack.diagnostics.map { "\($0.location): [\($0.code)] \($0.message)" })")
     #expect(pack.advisor != nil)
   }
 
@@ -28,7 +30,8 @@ struct CorePackTests {
     #expect(run.diagnostics.isEmpty, "\(run.diagnostics.map { "\($0.location): \($0.message)" })")
     #expect(run.outcomes.count >= 40)
     for outcome in run.outcomes where !outcome.passed {
-      Issue.record("\(outcome.name): \(outcome.failures.map { "expected \($0.expected), got \($0.actual)" })")
+      Issue.record(
+        "\(outcome.name): \(outcome.failures.map { "expected \($0.expected), got \($0.actual)" })")
     }
   }
 
@@ -37,7 +40,9 @@ struct CorePackTests {
     let advisor = try TestSupport.core()
     let program = advisor.program
     let run = advisor.runTests()
-    let never = program.rules.indices.filter { run.firedCounts[$0] == 0 }.map { program.rules[$0].id }
+    let never = program.rules.indices.filter { run.firedCounts[$0] == 0 }.map {
+      program.rules[$0].id
+    }
     #expect(never.isEmpty, "rules no test fires: \(never)")
   }
 
@@ -52,7 +57,9 @@ struct CorePackTests {
       let facts = try TestSupport.loadCase(relative, advisor: advisor)
       let evaluation = program.evaluate(facts)
       for (o, result) in evaluation.outputs.enumerated() {
-        for v in result.picked { picked.insert("\(program.outputs[o].name): \(program.outputs[o].values[v].name)") }
+        for v in result.picked {
+          picked.insert("\(program.outputs[o].name): \(program.outputs[o].values[v].name)")
+        }
       }
       for alert in evaluation.alerts { alerts.insert(program.alerts[alert.alert].name) }
     }
@@ -68,7 +75,9 @@ struct CorePackTests {
     #expect(paths.count >= 15)
     for path in paths {
       let facts = advisor.facts(try Workspace.read(path))
-      #expect(facts.value != nil && facts.diagnostics.isEmpty, "\(path): \(facts.diagnostics.map(\.message))")
+      #expect(
+        facts.value != nil && facts.diagnostics.isEmpty,
+        "\(path): \(facts.diagnostics.map(\.message))")
     }
   }
 
@@ -111,7 +120,9 @@ struct CorePackTests {
     #expect(try bundled.packFiles() == disk.packFiles())
     #expect(bundled.testFiles() == disk.testFiles())
     for path in onDisk.map({ String($0.dropFirst(TestSupport.root.count + 1)) }) {
-      #expect(try bundled.read(path).text == disk.read(path).text, "\(path) differs from the bundled copy: rebuild")
+      #expect(
+        try bundled.read(path).text == disk.read(path).text,
+        "\(path) differs from the bundled copy: rebuild")
     }
     let fromBundle = try #require(Advisor.load(.bundled).advisor)
     #expect(fromBundle.program.pack == (try TestSupport.core().program.pack))
@@ -125,16 +136,19 @@ struct ExtendsTests {
   func localPackExtendsCore() throws {
     _ = try TestSupport.corePack()  // enters the repository root
     let pack = Advisor.load(.disk("Tests/PackTests/Fixtures/local-pack"))
-    let local = try #require(pack.advisor, "\(pack.diagnostics.map { "\($0.location): \($0.message)" })")
+    let local = try #require(
+      pack.advisor, "\(pack.diagnostics.map { "\($0.location): \($0.message)" })")
     let program = local.program
     let core = try TestSupport.corePack()
     #expect(program.pack.id == "ipt-local")
     #expect(program.rules.count == core.rules.count + 1)
     #expect(program.rule(id: "local.long-wait") != nil)
-    let facts = try TestSupport.loadCase("rules/ipt-core/cases/c01-grief-recent-death.yaml", advisor: local)
+    let facts = try TestSupport.loadCase(
+      "rules/ipt-core/cases/c01-grief-recent-death.yaml", advisor: local)
     let evaluation = program.evaluate(facts)
     let focus = try #require(program.outputs.firstIndex { $0.name == "focus" })
-    #expect(evaluation.outputs[focus].picked.map { program.outputs[focus].values[$0].name } == ["grief"])
+    #expect(
+      evaluation.outputs[focus].picked.map { program.outputs[focus].values[$0].name } == ["grief"])
   }
 }
 
@@ -147,14 +161,20 @@ struct PackTestErrorTests {
     let run = advisor.runTests(files: ["Tests/PackTests/Fixtures/bad-tests/tests.yaml"])
     let found = run.diagnostics.map { "\($0.code)@\($0.location.line):\($0.location.column)" }
     #expect(found.contains("unknown-rule@5:15"))
-    #expect(run.diagnostics.first { $0.code == .unknownRule }?.hint == "did you mean 'grief.death-near-onset'?")
+    #expect(
+      run.diagnostics.first { $0.code == .unknownRule }?.hint
+        == "did you mean 'grief.death-near-onset'?")
     #expect(found.contains("invalid-test-case@7:11"))
     #expect(found.contains("file-unreadable@1:1"))
     #expect(run.notRun == 2)
     #expect(run.outcomes.count == 1)
     let failure = try #require(run.outcomes.first?.failures)
-    #expect(failure.map(\.expected) == ["focus: role_dispute picked", "suggestions deferred pending safety"])
-    let text = TextRenderer().render(TestRunDocument(program: advisor.program).document(run, coverage: false))
+    #expect(
+      failure.map(\.expected) == [
+        "focus: role_dispute picked", "suggestions deferred pending safety",
+      ])
+    let text = TextRenderer().render(
+      TestRunDocument(program: advisor.program).document(run, coverage: false))
     #expect(text.hasSuffix("0 passed, 1 failed\n"))
     #expect(text.contains("2 tests could not run"))
   }

@@ -46,14 +46,17 @@ struct MutationTests {
       var mutated = files
       let victim = Int.random(in: 0..<files.count, using: &random)
       var text = files[victim].text
-      for _ in 0..<Int.random(in: 1...3, using: &random) { text = Self.mutate(text, random: &random) }
+      for _ in 0..<Int.random(in: 1...3, using: &random) {
+        text = Self.mutate(text, random: &random)
+      }
       mutated[victim] = SourceFile(path: files[victim].path, text: text)
       let load = Advisor.load(directory: "rules/ipt-core", files: mutated)
       let diagnostics = load.diagnostics
       #expect(load.advisor != nil || diagnostics.hasErrors)
       for d in diagnostics where d.severity == .error {
         #expect(d.location.line >= 1 && d.location.column >= 1, "\(d.code) at \(d.location)")
-        #expect(mutated.contains { $0.path == d.location.file }, "\(d.code) points outside the pack")
+        #expect(
+          mutated.contains { $0.path == d.location.file }, "\(d.code) points outside the pack")
       }
     }
   }
@@ -66,7 +69,9 @@ struct MutationTests {
     for file in cases {
       for _ in 0..<20 {
         var text = file.text
-        for _ in 0..<Int.random(in: 1...3, using: &random) { text = Self.mutate(text, random: &random) }
+        for _ in 0..<Int.random(in: 1...3, using: &random) {
+          text = Self.mutate(text, random: &random)
+        }
         let facts = advisor.facts(SourceFile(path: file.path, text: text))
         #expect(facts.value != nil || facts.diagnostics.hasErrors)
         if let value = facts.value { _ = advisor.evaluate(value) }

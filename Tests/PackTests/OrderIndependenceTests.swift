@@ -62,7 +62,9 @@ struct OrderIndependenceTests {
     #expect(actual.count == expected.count)
     for (index, (a, e)) in zip(actual, expected).enumerated() where a != e {
       let first = zip(a.split(separator: "\n"), e.split(separator: "\n")).first { $0 != $1 }
-      Issue.record("seed \(seed): report for \(cases[index]) differs after shuffling: \(first.map { "\($0.0) vs \($0.1)" } ?? "length")")
+      Issue.record(
+        "seed \(seed): report for \(cases[index]) differs after shuffling: \(first.map { "\($0.0) vs \($0.1)" } ?? "length")"
+      )
     }
   }
 }

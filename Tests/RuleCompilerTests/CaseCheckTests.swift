@@ -46,13 +46,16 @@ struct CaseCheckTests {
       marked: "case: c\nfindings:\n  suicidality: 1️⃣pasive\n", code: "unknown-enum-value",
       message: "'pasive' is not a value of 'suicidality'", hint: "did you mean 'passive'?"),
     Mistake(
-      marked: "case: c\nfindings:\n  diagnoses: [dysthymia, 1️⃣major_depresion]\n", code: "unknown-enum-value",
-      message: "'major_depresion' is not a value of 'diagnoses'", hint: "did you mean 'major_depression'?"),
+      marked: "case: c\nfindings:\n  diagnoses: [dysthymia, 1️⃣major_depresion]\n",
+      code: "unknown-enum-value",
+      message: "'major_depresion' is not a value of 'diagnoses'",
+      hint: "did you mean 'major_depression'?"),
     Mistake(
       marked: "case: c\nfindings:\n  suicidality: 1️⃣unclear\n", code: "unknown-enum-value",
       message: "'unclear' is not a value of 'suicidality'", hint: "values: none, passive, plan"),
     Mistake(
-      marked: "case: c\nfindings:\n  life_events:\n    - kind: 1️⃣deaht\n", code: "unknown-enum-value",
+      marked: "case: c\nfindings:\n  life_events:\n    - kind: 1️⃣deaht\n",
+      code: "unknown-enum-value",
       message: "'deaht' is not a value of 'life_events.kind'", hint: "did you mean 'death'?"),
     Mistake(
       marked: "case: c\nfindings:\n  phq9: 1️⃣28\n", code: "value-out-of-range",
@@ -63,9 +66,11 @@ struct CaseCheckTests {
       message: "-1 is outside the range of 'age' [0, 120]"),
     Mistake(
       marked: "case: c\nfindings:\n  life_events:\n    - {kind: move, months_ago: 1️⃣700}\n",
-      code: "value-out-of-range", message: "700 is outside the range of 'life_events.months_ago' [0, 600]"),
+      code: "value-out-of-range",
+      message: "700 is outside the range of 'life_events.months_ago' [0, 600]"),
     Mistake(
-      marked: "case: c\nfindings:\n  life_events:\n    - kind: death\n      1️⃣monthsago: 3\n", code: "unknown-field",
+      marked: "case: c\nfindings:\n  life_events:\n    - kind: death\n      1️⃣monthsago: 3\n",
+      code: "unknown-field",
       message: "'life_events' has no field 'monthsago'", hint: "did you mean 'months_ago'?"),
     Mistake(
       marked: "case: c\nfindings:\n  onset_date: 1️⃣2026-02-30\n", code: "invalid-date",
@@ -78,7 +83,9 @@ struct CaseCheckTests {
       message: "'2026-13-01' is not a date"),
   ]
 
-  @Test("a mistake in a case is one error at the value, with a hint where one is known", arguments: mistakes)
+  @Test(
+    "a mistake in a case is one error at the value, with a hint where one is known",
+    arguments: mistakes)
   func mistakeIsReportedAtTheValue(mistake: Mistake) throws {
     let program = try DemoPack.program.get()
     let marked = MarkedText(mistake.marked)
@@ -113,7 +120,8 @@ struct CaseCheckTests {
     let (_, diagnostics) = TestSupport.facts(marked.text, advisor: program)
     #expect(
       diagnostics.map(\.code.rawValue) == [
-        "unknown-finding", "derived-in-case", "type-mismatch", "unknown-enum-value", "value-out-of-range",
+        "unknown-finding", "derived-in-case", "type-mismatch", "unknown-enum-value",
+        "value-out-of-range",
         "invalid-date", "unknown-field",
       ])
     #expect(

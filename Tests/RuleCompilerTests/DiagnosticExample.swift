@@ -74,7 +74,9 @@ struct DiagnosticExample: Sendable, CustomTestStringConvertible {
         guard let text else { continue }
         let marked = MarkedText(text)
         try Self.write(Data(marked.text.utf8), to: "\(root)/\(path)")
-        expected += marked.markers.values.map { SourceLocation(file: path, line: $0.line, column: $0.column) }
+        expected += marked.markers.values.map {
+          SourceLocation(file: path, line: $0.line, column: $0.column)
+        }
       }
       for (path, data) in bytes { try Self.write(Data(data), to: "\(root)/\(path)") }
       let pack = Advisor.load(.disk("\(root)/main"))

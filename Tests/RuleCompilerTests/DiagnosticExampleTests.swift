@@ -12,7 +12,9 @@ struct DiagnosticExampleTests {
   static let aliasBomb: String = {
     var text = "1️⃣l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
     for i in 1..<10 {
-      text += "l\(i): &l\(i) [" + Array(repeating: "*l\(i - 1)", count: 10).joined(separator: ", ") + "]\n"
+      text +=
+        "l\(i): &l\(i) [" + Array(repeating: "*l\(i - 1)", count: 10).joined(separator: ", ")
+        + "]\n"
     }
     return text
   }()
@@ -50,7 +52,9 @@ struct DiagnosticExampleTests {
       ])),
     Example(
       code: "missing-key", severity: .error, situation: "an enum without 'values'",
-      input: .pack(["more.yaml": "vocabulary:\n  mood: 1️⃣{type: enum, description: Mood, ask: Mood?}\n"])),
+      input: .pack([
+        "more.yaml": "vocabulary:\n  mood: 1️⃣{type: enum, description: Mood, ask: Mood?}\n"
+      ])),
     Example(
       code: "missing-key", severity: .error, situation: "a rule without 'title' and 'when'",
       input: .pack(["more.yaml": "rules:\n  - 1️⃣2️⃣id: r.x\n    then: {suggest: {focus: grief}}\n"]),
@@ -63,25 +67,38 @@ struct DiagnosticExampleTests {
       input: .pack(["more.yaml": "constants:\n  limit: 1️⃣[1, 2]\n"])),
     Example(
       code: "invalid-value", severity: .error, situation: "a misspelt type",
-      input: .pack(["more.yaml": "vocabulary:\n  mood: {type: 1️⃣boolen, description: Low mood, ask: Low?}\n"])),
+      input: .pack([
+        "more.yaml": "vocabulary:\n  mood: {type: 1️⃣boolen, description: Low mood, ask: Low?}\n"
+      ])),
     Example(
       code: "invalid-value", severity: .error, situation: "an unknown alert severity",
       input: .pack(["more.yaml": "alerts:\n  danger: {severity: 1️⃣severe, label: Danger}\n"])),
     Example(
       code: "invalid-value", severity: .error, situation: "a finding named by a keyword",
-      input: .pack(["more.yaml": "vocabulary:\n  1️⃣count: {type: integer, description: Count, ask: How many?}\n"])),
+      input: .pack([
+        "more.yaml": "vocabulary:\n  1️⃣count: {type: integer, description: Count, ask: How many?}\n"
+      ])),
     Example(
       code: "expression-syntax", severity: .error, situation: "'=' instead of '=='",
       input: .pack(["more.yaml": rules(DemoPack.rule("r.x", when: "phq9 1️⃣= 10"))])),
     Example(
-      code: "expression-syntax", severity: .error, situation: "'&&' on the second line of a folded condition",
-      input: .pack(["more.yaml": rules(DemoPack.rule("r.x", when: ">\n      phq9 >= 10\n      1️⃣&& living_alone"))])),
+      code: "expression-syntax", severity: .error,
+      situation: "'&&' on the second line of a folded condition",
+      input: .pack([
+        "more.yaml": rules(
+          DemoPack.rule("r.x", when: ">\n      phq9 >= 10\n      1️⃣&& living_alone"))
+      ])),
     Example(
       code: "duplicate-name", severity: .error, situation: "an enum value listed twice",
-      input: .pack(["more.yaml": "vocabulary:\n  mood: {type: enum, values: [low, 1️⃣low], description: Mood, ask: Mood?}\n"])),
+      input: .pack([
+        "more.yaml":
+          "vocabulary:\n  mood: {type: enum, values: [low, 1️⃣low], description: Mood, ask: Mood?}\n"
+      ])),
     Example(
       code: "duplicate-name", severity: .error, situation: "a finding declared in two files",
-      input: .pack(["more.yaml": "vocabulary:\n  1️⃣age: {type: integer, description: Age again, ask: Age?}\n"])),
+      input: .pack([
+        "more.yaml": "vocabulary:\n  1️⃣age: {type: integer, description: Age again, ask: Age?}\n"
+      ])),
     Example(
       code: "template-syntax", severity: .error, situation: "an unclosed '{' in 'because'",
       input: .pack([
@@ -102,42 +119,71 @@ struct DiagnosticExampleTests {
       code: "unknown-finding", severity: .error, situation: "a misspelt finding in a condition",
       input: .pack(["more.yaml": rules(DemoPack.rule("r.x", when: "1️⃣phq_9 >= 10"))])),
     Example(
-      code: "unknown-finding", severity: .error, situation: "a misspelt name on the second line of a plain condition",
-      input: .pack(["more.yaml": rules(DemoPack.rule("r.x", when: "phq9 >= 10 and\n      age < 18 and 1️⃣livng_alone"))])),
+      code: "unknown-finding", severity: .error,
+      situation: "a misspelt name on the second line of a plain condition",
+      input: .pack([
+        "more.yaml": rules(
+          DemoPack.rule("r.x", when: "phq9 >= 10 and\n      age < 18 and 1️⃣livng_alone"))
+      ])),
     Example(
-      code: "unknown-finding", severity: .error, situation: "a misspelt name on the second line of a quoted condition",
-      input: .pack(["more.yaml": rules(DemoPack.rule("r.x", when: "\"phq9 >= 10 and\n      1️⃣livng_alone\""))])),
+      code: "unknown-finding", severity: .error,
+      situation: "a misspelt name on the second line of a quoted condition",
+      input: .pack([
+        "more.yaml": rules(DemoPack.rule("r.x", when: "\"phq9 >= 10 and\n      1️⃣livng_alone\""))
+      ])),
     Example(
-      code: "unknown-finding", severity: .error, situation: "deriving a finding that does not exist",
-      input: .pack(["more.yaml": rules(DemoPack.rule("r.x", when: "living_alone", then: "{derive: 1️⃣complicated_grif}"))])),
+      code: "unknown-finding", severity: .error,
+      situation: "deriving a finding that does not exist",
+      input: .pack([
+        "more.yaml": rules(
+          DemoPack.rule("r.x", when: "living_alone", then: "{derive: 1️⃣complicated_grif}"))
+      ])),
     Example(
       code: "unknown-constant", severity: .error, situation: "a misspelt constant",
       input: .pack(["more.yaml": rules(DemoPack.rule("r.x", when: "phq9 >= 1️⃣phq9_moderat"))])),
     Example(
       code: "unknown-field", severity: .error, situation: "a misspelt record field",
-      input: .pack(["more.yaml": rules(DemoPack.rule("r.x", when: "some e in life_events where e.1️⃣kidn is death"))])),
+      input: .pack([
+        "more.yaml": rules(
+          DemoPack.rule("r.x", when: "some e in life_events where e.1️⃣kidn is death"))
+      ])),
     Example(
       code: "unknown-enum-value", severity: .error, situation: "a misspelt enum value",
       input: .pack(["more.yaml": rules(DemoPack.rule("r.x", when: "suicidality is 1️⃣plna"))])),
     Example(
       code: "unknown-enum-value", severity: .error, situation: "a misspelt set value",
-      input: .pack(["more.yaml": rules(DemoPack.rule("r.x", when: "diagnoses has any [dysthymia, 1️⃣major_depresion]"))])),
+      input: .pack([
+        "more.yaml": rules(
+          DemoPack.rule("r.x", when: "diagnoses has any [dysthymia, 1️⃣major_depresion]"))
+      ])),
     Example(
       code: "unknown-output", severity: .error, situation: "a misspelt output in 'suggest'",
-      input: .pack(["more.yaml": rules(DemoPack.rule("r.x", when: "living_alone", then: "{suggest: {1️⃣focsu: grief}}"))])),
+      input: .pack([
+        "more.yaml": rules(
+          DemoPack.rule("r.x", when: "living_alone", then: "{suggest: {1️⃣focsu: grief}}"))
+      ])),
     Example(
-      code: "unknown-output-value", severity: .error, situation: "a misspelt output value in 'suggest'",
-      input: .pack(["more.yaml": rules(DemoPack.rule("r.x", when: "living_alone", then: "{suggest: {focus: 1️⃣greif}}"))])),
+      code: "unknown-output-value", severity: .error,
+      situation: "a misspelt output value in 'suggest'",
+      input: .pack([
+        "more.yaml": rules(
+          DemoPack.rule("r.x", when: "living_alone", then: "{suggest: {focus: 1️⃣greif}}"))
+      ])),
     Example(
       code: "unknown-output-value", severity: .error, situation: "a misspelt value after 'picked'",
       input: .pack([
-        "more.yaml": rules(DemoPack.rule("r.x", when: "focus picked 1️⃣greif", then: "{alert: suicide_risk}"))
+        "more.yaml": rules(
+          DemoPack.rule("r.x", when: "focus picked 1️⃣greif", then: "{alert: suicide_risk}"))
       ])),
     Example(
       code: "unknown-alert", severity: .error, situation: "a misspelt alert",
-      input: .pack(["more.yaml": rules(DemoPack.rule("r.x", when: "living_alone", then: "{alert: 1️⃣suicide_rsk}"))])),
+      input: .pack([
+        "more.yaml": rules(
+          DemoPack.rule("r.x", when: "living_alone", then: "{alert: 1️⃣suicide_rsk}"))
+      ])),
     Example(
-      code: "unknown-citation", severity: .error, situation: "a citation key missing from references",
+      code: "unknown-citation", severity: .error,
+      situation: "a citation key missing from references",
       input: .pack([
         "more.yaml": rules(
           "  - id: r.x\n    title: x\n    when: living_alone\n    then: {suggest: {focus: grief}}\n"
@@ -155,30 +201,36 @@ struct DiagnosticExampleTests {
       code: "never-true", severity: .warning, situation: "a bound at the top of the declared range",
       input: .pack(["more.yaml": rules(DemoPack.rule("r.x", when: "1️⃣phq9 > 27"))])),
     Example(
-      code: "value-out-of-range", severity: .error, situation: "a condition's number outside the declared range",
+      code: "value-out-of-range", severity: .error,
+      situation: "a condition's number outside the declared range",
       input: .pack(["more.yaml": rules(DemoPack.rule("r.x", when: "phq9 >= 1️⃣30"))])),
     Example(
       code: "not-derived", severity: .error, situation: "deriving a finding that cases give",
-      input: .pack(["more.yaml": rules(DemoPack.rule("r.x", when: "phq9 > 3", then: "{derive: 1️⃣living_alone}"))])),
+      input: .pack([
+        "more.yaml": rules(DemoPack.rule("r.x", when: "phq9 > 3", then: "{derive: 1️⃣living_alone}"))
+      ])),
     Example(
       code: "never-derived", severity: .warning, situation: "a derived finding no rule derives",
-      input: .pack(["more.yaml": "vocabulary:\n  1️⃣lonely: {type: boolean, derived: true, description: Lonely}\n"])),
+      input: .pack([
+        "more.yaml": "vocabulary:\n  1️⃣lonely: {type: boolean, derived: true, description: Lonely}\n"
+      ])),
 
     // MARK: Check: rules and the graph
     Example(
       code: "duplicate-rule-id", severity: .error, situation: "a rule id used in two files",
       input: .pack(["more.yaml": rules(DemoPack.rule("1️⃣grief.focus", when: "living_alone"))])),
     Example(
-      code: "dependency-cycle", severity: .error, situation: "two rules deriving each other's premise",
+      code: "dependency-cycle", severity: .error,
+      situation: "two rules deriving each other's premise",
       input: .pack([
         "more.yaml": """
-          vocabulary:
-            a_d: {type: boolean, derived: true, description: A}
-            b_d: {type: boolean, derived: true, description: B}
-          rules:
-          \(DemoPack.rule("1️⃣cycle.a", when: "b_d", then: "{derive: a_d}"))\
-          \(DemoPack.rule("cycle.b", when: "a_d", then: "{derive: b_d}"))
-          """
+        vocabulary:
+          a_d: {type: boolean, derived: true, description: A}
+          b_d: {type: boolean, derived: true, description: B}
+        rules:
+        \(DemoPack.rule("1️⃣cycle.a", when: "b_d", then: "{derive: a_d}"))\
+        \(DemoPack.rule("cycle.b", when: "a_d", then: "{derive: b_d}"))
+        """
       ])),
     Example(
       code: "missing-rationale", severity: .error, situation: "a reviewed rule without 'because'",
@@ -227,11 +279,16 @@ struct DiagnosticExampleTests {
 
     // MARK: Workspace: folders and files
     Example(
-      code: "extends-not-found", severity: .error, situation: "extending a folder that is not there",
-      input: .folder(text: ["main/pack.yaml": (DemoPack.files["pack.yaml"] ?? "") + "extends: [1️⃣../nowhere]\n"])),
+      code: "extends-not-found", severity: .error,
+      situation: "extending a folder that is not there",
+      input: .folder(text: [
+        "main/pack.yaml": (DemoPack.files["pack.yaml"] ?? "") + "extends: [1️⃣../nowhere]\n"
+      ])),
     Example(
       code: "extends-cycle", severity: .error, situation: "a pack that extends itself",
-      input: .folder(text: ["main/pack.yaml": (DemoPack.files["pack.yaml"] ?? "") + "extends: [1️⃣.]\n"])),
+      input: .folder(text: [
+        "main/pack.yaml": (DemoPack.files["pack.yaml"] ?? "") + "extends: [1️⃣.]\n"
+      ])),
     Example(
       code: "extends-cycle", severity: .error, situation: "two packs that extend each other",
       input: .folder(text: [
@@ -260,8 +317,11 @@ struct DiagnosticExampleTests {
       #expect(diagnostic.severity == example.severity)
       #expect(!diagnostic.message.isEmpty)
     }
-    let unexpected = diagnostics.filter { $0.code.rawValue != example.code && !example.also.contains($0.code.rawValue) }
-    #expect(unexpected.isEmpty, "\(unexpected.map { "\($0.location): [\($0.code)] \($0.message)" })")
+    let unexpected = diagnostics.filter {
+      $0.code.rawValue != example.code && !example.also.contains($0.code.rawValue)
+    }
+    #expect(
+      unexpected.isEmpty, "\(unexpected.map { "\($0.location): [\($0.code)] \($0.message)" })")
   }
 
   @Test("the demo pack itself compiles without any diagnostic")
@@ -272,13 +332,15 @@ struct DiagnosticExampleTests {
   /// Codes that the formulation check and the pack tester report: their tests are in
   /// FormulationCheckTests and PackTests.
   static let exercisedElsewhere: Set<DiagnosticCode> = [
-    .formulationCaseMismatch, .duplicateFormulation, .duplicateValue, .invalidTestCase, .unknownRule,
+    .formulationCaseMismatch, .duplicateFormulation, .duplicateValue, .invalidTestCase,
+    .unknownRule,
   ]
 
   @Test("every code that the load and check stages and the workspace can emit has an example")
   func everyReachableCodeHasAnExample() throws {
     let covered = Set(Self.examples.map(\.code))
-    let expected = Set(DiagnosticCode.allCases.filter { !Self.exercisedElsewhere.contains($0) }.map(\.rawValue))
+    let expected = Set(
+      DiagnosticCode.allCases.filter { !Self.exercisedElsewhere.contains($0) }.map(\.rawValue))
     #expect(expected.subtracting(covered).sorted() == [])
     #expect(covered.subtracting(expected).sorted() == [])
   }

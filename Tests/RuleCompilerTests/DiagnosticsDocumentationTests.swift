@@ -51,14 +51,17 @@ struct DiagnosticsDocumentationTests {
       let body = section.body
       #expect(body.contains { $0.hasPrefix("**Severity:**") }, "\(section.code): no severity")
       #expect(body.contains { $0.hasPrefix("```yaml") }, "\(section.code): no YAML example")
-      #expect(body.contains { $0.contains("[\(section.code)]") }, "\(section.code): no printed diagnostic")
+      #expect(
+        body.contains { $0.contains("[\(section.code)]") }, "\(section.code): no printed diagnostic"
+      )
       #expect(body.contains { $0.hasPrefix("**Fix:**") }, "\(section.code): no fix")
     }
   }
 
   @Test("the documented severity is the one the examples report")
   func documentedSeverityMatchesExamples() throws {
-    let sections = Dictionary(try Self.sections().map { ($0.code, $0.body) }, uniquingKeysWith: { a, _ in a })
+    let sections = Dictionary(
+      try Self.sections().map { ($0.code, $0.body) }, uniquingKeysWith: { a, _ in a })
     for example in DiagnosticExampleTests.examples {
       let line = sections[example.code]?.first { $0.hasPrefix("**Severity:**") } ?? ""
       #expect(line.contains(example.severity.rawValue), "\(example.code): '\(line)'")

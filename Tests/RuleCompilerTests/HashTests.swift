@@ -9,10 +9,14 @@ import Testing
 struct HashTests {
   static let known: [(String, String)] = [
     ("case: c\nfindings: {}\n", "4ae85b3261568082b6ff77633cd39a7a2242181c2e63137757bf257045f4f85b"),
-    ("case: c\nnotes: " + String(repeating: "x", count: 150) + "\nfindings: {}\n",
-     "b240cada35fa37e0a2f5bcb912103931ad058ab3a3a4ca04a2ff6cfae00cabfa"),
-    ("case: c\nnotes: " + String(repeating: "é", count: 100) + "\nfindings: {}\n",
-     "82096882e94993443bacbf640dccf4ca445a66f84334bf8998e6fa444f278dbe"),
+    (
+      "case: c\nnotes: " + String(repeating: "x", count: 150) + "\nfindings: {}\n",
+      "b240cada35fa37e0a2f5bcb912103931ad058ab3a3a4ca04a2ff6cfae00cabfa"
+    ),
+    (
+      "case: c\nnotes: " + String(repeating: "é", count: 100) + "\nfindings: {}\n",
+      "82096882e94993443bacbf640dccf4ca445a66f84334bf8998e6fa444f278dbe"
+    ),
   ]
 
   @Test("a case's sha256 is the SHA-256 of its bytes", arguments: known)

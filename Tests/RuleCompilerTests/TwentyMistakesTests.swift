@@ -34,9 +34,11 @@ struct TwentyMistakesTests {
     for path in files {
       let relative = String(path.dropFirst(root.count + 1))
       let text = try String(contentsOfFile: path, encoding: .utf8)
-      for line in text.split(separator: "\n", omittingEmptySubsequences: false) where line.contains("# expect:") {
+      for line in text.split(separator: "\n", omittingEmptySubsequences: false)
+      where line.contains("# expect:") {
         guard let match = try pattern.firstMatch(in: String(line)),
-          let code = match.output[1].substring, let row = match.output[2].substring.flatMap({ Int($0) }),
+          let code = match.output[1].substring,
+          let row = match.output[2].substring.flatMap({ Int($0) }),
           let column = match.output[3].substring.flatMap({ Int($0) })
         else {
           throw FixtureError(description: "\(relative): malformed expectation: \(line)")
@@ -67,7 +69,8 @@ struct TwentyMistakesTests {
       Expected(
         file: diagnostic.location.file.hasPrefix(root + "/")
           ? String(diagnostic.location.file.dropFirst(root.count + 1)) : diagnostic.location.file,
-        line: diagnostic.location.line, column: diagnostic.location.column, code: diagnostic.code.rawValue)
+        line: diagnostic.location.line, column: diagnostic.location.column,
+        code: diagnostic.code.rawValue)
     }.sorted()
     let expected = try Self.expectations()
     let missing = expected.filter { !reported.contains($0) }
@@ -81,7 +84,8 @@ struct TwentyMistakesTests {
     #expect(missing.isEmpty, "not reported: \(missing)")
     #expect(
       unexpected.isEmpty,
-      "not expected: \(unexpected.map { "\($0.location): \($0.severity): [\($0.code)] \($0.message)" })")
+      "not expected: \(unexpected.map { "\($0.location): \($0.severity): [\($0.code)] \($0.message)" })"
+    )
     #expect(reported.count == expected.count)
   }
 }

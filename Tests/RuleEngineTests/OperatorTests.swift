@@ -9,32 +9,32 @@ import Testing
 struct OperatorTests {
   static let pack: [String: String] = [
     "pack.yaml": """
-      pack: ops
-      version: 1.0.0
-      references: {R: "A reference"}
-      constants: {limit: 10, flag: true}
-      """,
+    pack: ops
+    version: 1.0.0
+    references: {R: "A reference"}
+    constants: {limit: 10, flag: true}
+    """,
     "vocabulary.yaml": """
-      vocabulary:
-        a: {type: boolean, description: a, ask: a?}
-        b: {type: boolean, description: b, ask: b?}
-        n: {type: integer, range: [0, 100], description: n, ask: n?}
-        m: {type: number, description: m, ask: m?}
-        e: {type: enum, values: [low, mid, high], description: e, ask: e?}
-        s: {type: set, values: [x, y, z], description: s, ask: s?}
-        t: {type: string, description: t, ask: t?}
-        d: {type: date, description: d, ask: d?}
-        d2: {type: date, description: d2, ask: d2?}
-        l:
-          type: list
-          description: l
-          ask: l?
-          fields:
-            k: {type: enum, values: [p, q]}
-            v: {type: number}
-      outputs:
-        out: {title: Out, values: {yes: {label: Yes}}}
-      """,
+    vocabulary:
+      a: {type: boolean, description: a, ask: a?}
+      b: {type: boolean, description: b, ask: b?}
+      n: {type: integer, range: [0, 100], description: n, ask: n?}
+      m: {type: number, description: m, ask: m?}
+      e: {type: enum, values: [low, mid, high], description: e, ask: e?}
+      s: {type: set, values: [x, y, z], description: s, ask: s?}
+      t: {type: string, description: t, ask: t?}
+      d: {type: date, description: d, ask: d?}
+      d2: {type: date, description: d2, ask: d2?}
+      l:
+        type: list
+        description: l
+        ask: l?
+        fields:
+          k: {type: enum, values: [p, q]}
+          v: {type: number}
+    outputs:
+      out: {title: Out, values: {yes: {label: Yes}}}
+    """,
   ]
 
   /// (condition, case findings as YAML flow mapping, expected truth)
@@ -123,13 +123,16 @@ struct OperatorTests {
       """
     let (advisor, diagnostics) = TestSupport.compile(files: files)
     let compiled = try #require(advisor, "\(diagnostics.map { "\($0.location): \($0.message)" })")
-    let (facts, caseDiagnostics) = TestSupport.facts("case: c\nfindings: \(findings)\n", advisor: compiled)
+    let (facts, caseDiagnostics) = TestSupport.facts(
+      "case: c\nfindings: \(findings)\n", advisor: compiled)
     let checked = try #require(facts, "\(caseDiagnostics.map(\.message))")
     return compiled.program.evaluate(checked).ruleTruth[0]
   }
 
   @Test("operator truth table", arguments: table)
   func operatorTruth(condition: String, findings: String, expected: Truth) throws {
-    #expect(try Self.truth(of: condition, findings: findings) == expected, "\(condition) with \(findings)")
+    #expect(
+      try Self.truth(of: condition, findings: findings) == expected, "\(condition) with \(findings)"
+    )
   }
 }

@@ -9,29 +9,29 @@ import Testing
 struct SemanticsTests {
   static let base: [String: String] = [
     "pack.yaml": """
-      pack: sem
-      version: 1.0.0
-      references: {R: "A reference"}
-      """,
+    pack: sem
+    version: 1.0.0
+    references: {R: "A reference"}
+    """,
     "vocabulary.yaml": """
-      vocabulary:
-        a: {type: boolean, description: a, ask: Is a true?}
-        b: {type: boolean, description: b, ask: Is b true?}
-        c: {type: boolean, description: c, ask: Is c true?}
-        risk: {type: boolean, description: risk, ask: Any risk?}
-        d: {type: boolean, derived: true, description: derived from a or b}
-      outputs:
-        focus:
-          title: Focus
-          pick: {max: 2, min_weight: 3}
-          values: {one: {label: One}, two: {label: Two}, three: {label: Three}}
-        technique:
-          title: Technique
-          values: {t1: {label: T1}}
-      alerts:
-        info_note: {severity: info, label: Note}
-        danger: {severity: critical, label: Danger}
-      """,
+    vocabulary:
+      a: {type: boolean, description: a, ask: Is a true?}
+      b: {type: boolean, description: b, ask: Is b true?}
+      c: {type: boolean, description: c, ask: Is c true?}
+      risk: {type: boolean, description: risk, ask: Any risk?}
+      d: {type: boolean, derived: true, description: derived from a or b}
+    outputs:
+      focus:
+        title: Focus
+        pick: {max: 2, min_weight: 3}
+        values: {one: {label: One}, two: {label: Two}, three: {label: Three}}
+      technique:
+        title: Technique
+        values: {t1: {label: T1}}
+    alerts:
+      info_note: {severity: info, label: Note}
+      danger: {severity: critical, label: Danger}
+    """,
   ]
 
   static func rule(_ id: String, _ when: String, _ then: String) -> String {
@@ -55,7 +55,8 @@ struct SemanticsTests {
   }
 
   static func evaluate(_ advisor: Advisor, _ findings: String) throws -> Evaluation {
-    let (facts, diagnostics) = TestSupport.facts("case: c\nfindings: \(findings)\n", advisor: advisor)
+    let (facts, diagnostics) = TestSupport.facts(
+      "case: c\nfindings: \(findings)\n", advisor: advisor)
     return advisor.program.evaluate(try #require(facts, "\(diagnostics.map(\.message))"))
   }
 
@@ -119,7 +120,8 @@ struct SemanticsTests {
     #expect(undetermined.ruleTruth[try #require(p.program.rule(id: "use"))] == .unknown)
   }
 
-  @Test("picked is true when picked, false when no undetermined rule could add evidence, else unknown")
+  @Test(
+    "picked is true when picked, false when no undetermined rule could add evidence, else unknown")
   func pickedReferences() throws {
     let p = try Self.program([
       Self.rule("f.one", "a", "{suggest: {focus: one}, weight: 3}"),
@@ -145,7 +147,8 @@ struct SemanticsTests {
     #expect(try !Self.evaluate(p, "{a: true, risk: false}").deferredPendingSafety)
   }
 
-  @Test("a rule reading a derived finding runs after every rule deriving it, whatever the file order")
+  @Test(
+    "a rule reading a derived finding runs after every rule deriving it, whatever the file order")
   func planOrder() throws {
     let p = try Self.program([
       Self.rule("a.use", "d", "{suggest: {technique: t1}}"),
@@ -164,10 +167,12 @@ struct SemanticsTests {
   @Test("a cycle through derived findings and picked outputs is an error that prints the cycle")
   func cycleIsReported() throws {
     var files = Self.base
-    files["rules.yaml"] = "rules:\n" + [
-      Self.rule("c.one", "d", "{suggest: {focus: one}, weight: 3}"),
-      Self.rule("c.two", "focus picked one", "{derive: d}"),
-    ].joined()
+    files["rules.yaml"] =
+      "rules:\n"
+      + [
+        Self.rule("c.one", "d", "{suggest: {focus: one}, weight: 3}"),
+        Self.rule("c.two", "focus picked one", "{derive: d}"),
+      ].joined()
     let (program, diagnostics) = TestSupport.compile(files: files)
     #expect(program == nil)
     let cycle = try #require(diagnostics.first { $0.code == .dependencyCycle })

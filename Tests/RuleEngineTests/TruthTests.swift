@@ -7,13 +7,15 @@ struct TruthTests {
 
   @Test("and: false wins, then unknown", arguments: values, values)
   func conjunction(a: Truth, b: Truth) {
-    let expected: Truth = (a == .false || b == .false) ? .false : (a == .unknown || b == .unknown) ? .unknown : .true
+    let expected: Truth =
+      (a == .false || b == .false) ? .false : (a == .unknown || b == .unknown) ? .unknown : .true
     #expect((a && b) == expected)
   }
 
   @Test("or: true wins, then unknown", arguments: values, values)
   func disjunction(a: Truth, b: Truth) {
-    let expected: Truth = (a == .true || b == .true) ? .true : (a == .unknown || b == .unknown) ? .unknown : .false
+    let expected: Truth =
+      (a == .true || b == .true) ? .true : (a == .unknown || b == .unknown) ? .unknown : .false
     #expect((a || b) == expected)
   }
 

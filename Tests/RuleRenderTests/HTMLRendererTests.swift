@@ -13,7 +13,10 @@ struct HTMLRendererTests {
         [
           ListItem(
             Text([.plain("one "), .code("a < b"), .plain(" "), .badge("critical", .critical)]),
-            children: [.details(summary: "evidence", [.list([ListItem(Text([.strong("nested")]))], ordered: false)])]),
+            children: [
+              .details(
+                summary: "evidence", [.list([ListItem(Text([.strong("nested")]))], ordered: false)])
+            ]),
           ListItem("two"),
         ], ordered: false),
       .list([ListItem("first"), ListItem("second")], ordered: true),
@@ -30,8 +33,13 @@ struct HTMLRendererTests {
     #expect(html.contains("<h1><strong>Title &lt;x&gt;</strong></h1>"))
     #expect(html.contains("<div class=\"callout tone-plain\">A quote &amp; more</div>"))
     #expect(html.contains("<div class=\"callout tone-critical\" role=\"alert\">Act first</div>"))
-    #expect(html.contains("<li>one <code>a &lt; b</code> <span class=\"badge tone-critical\">critical</span>"))
-    #expect(html.contains("<details>\n<summary>evidence</summary>\n<ul>\n<li><strong>nested</strong></li>\n</ul>\n</details>"))
+    #expect(
+      html.contains(
+        "<li>one <code>a &lt; b</code> <span class=\"badge tone-critical\">critical</span>"))
+    #expect(
+      html.contains(
+        "<details>\n<summary>evidence</summary>\n<ul>\n<li><strong>nested</strong></li>\n</ul>\n</details>"
+      ))
     #expect(html.contains("<ol>\n<li>first</li>\n<li>second</li>\n</ol>"))
     #expect(html.contains("<th scope=\"col\">name</th><th scope=\"col\" class=\"num\">n</th>"))
     #expect(html.contains("<td>a|b</td><td class=\"num\">3</td>"))
@@ -47,7 +55,10 @@ struct HTMLRendererTests {
     second.blocks = [.list([ListItem("calm")], ordered: false)]
     let html = HTMLRenderer().page([Self.document, second], title: "two")
     #expect(html.contains("<nav aria-labelledby=\"contents\">"))
-    #expect(html.contains("<li><a href=\"#case--1-\"><strong>Title &lt;x&gt;</strong></a> <span class=\"badge tone-critical\">critical alert</span></li>"))
+    #expect(
+      html.contains(
+        "<li><a href=\"#case--1-\"><strong>Title &lt;x&gt;</strong></a> <span class=\"badge tone-critical\">critical alert</span></li>"
+      ))
     #expect(html.contains("<li><a href=\"#other\"><strong>Title &lt;x&gt;</strong></a></li>"))
   }
 
@@ -67,7 +78,8 @@ struct HTMLRendererTests {
     #expect(text.contains("  1. first\n  2. second\n"))
     #expect(text.contains("\n!! Act first\n"))
     #expect(!text.contains("\u{1B}["))
-    #expect(TextRenderer(colour: true).render(Self.document).contains("\u{1B}[1;31m[critical]\u{1B}[0m"))
+    #expect(
+      TextRenderer(colour: true).render(Self.document).contains("\u{1B}[1;31m[critical]\u{1B}[0m"))
   }
 
   @Test("the HTML report of a deferred case matches its golden file")

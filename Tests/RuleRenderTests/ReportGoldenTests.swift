@@ -39,7 +39,8 @@ struct ReportGoldenTests {
       ("json", JSONText.encode(report)),
     ]
     for (ext, text) in outputs {
-      if let problem = Snapshot.check(text, named: "\(situation).\(ext)", target: "RuleRenderTests") {
+      if let problem = Snapshot.check(text, named: "\(situation).\(ext)", target: "RuleRenderTests")
+      {
         Issue.record(Comment(rawValue: problem))
       }
     }
@@ -61,16 +62,19 @@ struct ReportGoldenTests {
     #expect(deferred.alerts.first?.severity == .critical)
     let text = TextRenderer().render(Self.documents.evaluation(deferred))
     #expect(text.contains("deferred pending safety"))
-    let excluded = try Self.report("rules/ipt-core/cases/c30-adolescent-intellectual-disability.yaml")
+    let excluded = try Self.report(
+      "rules/ipt-core/cases/c30-adolescent-intellectual-disability.yaml")
     #expect(excluded.outputs.contains { $0.values.contains { $0.status == .excluded } })
     let unknown = try Self.report("rules/ipt-core/cases/c08-mostly-missing-data.yaml")
     #expect(!unknown.askNext.isEmpty)
     #expect(
-      !(unknown.outputs.first { $0.name == "focus" }?.picked.contains("interpersonal_deficits") ?? true),
+      !(unknown.outputs.first { $0.name == "focus" }?.picked.contains("interpersonal_deficits")
+        ?? true),
       "missing data never defaults to deficits")
   }
 
-  @Test("every human-readable report says it is decision support, not a diagnosis", arguments: cases)
+  @Test(
+    "every human-readable report says it is decision support, not a diagnosis", arguments: cases)
   func statement(situation: String, file: String) throws {
     let report = try Self.report(file)
     let document = Self.documents.evaluation(report)

@@ -38,11 +38,20 @@ struct ConditionLocationTests {
     ("plain, extra spaces after the key", rule("    when:     phq9 >= 10 and 1️⃣target\n")),
     ("double-quoted", rule("    when: \"phq9 >= 10 and 1️⃣target\"\n")),
     ("double-quoted with escaped quotes", rule("    when: \"x == \\\"a\\\" and 1️⃣target\"\n")),
-    ("double-quoted with an escaped backslash", rule("    when: \"name == \\\"x\\\\y\\\" and 1️⃣target\"\n")),
+    (
+      "double-quoted with an escaped backslash",
+      rule("    when: \"name == \\\"x\\\\y\\\" and 1️⃣target\"\n")
+    ),
     ("double-quoted with a \\t escape", rule("    when: \"x == 1 and\\t1️⃣target\"\n")),
-    ("double-quoted with a \\u escape", rule("    when: \"name == \\\"Zo\\u00eb\\\" and 1️⃣target\"\n")),
+    (
+      "double-quoted with a \\u escape",
+      rule("    when: \"name == \\\"Zo\\u00eb\\\" and 1️⃣target\"\n")
+    ),
     ("single-quoted", rule("    when: 'phq9 >= 10 and 1️⃣target'\n")),
-    ("single-quoted with doubled quotes", rule("    when: 'x == ''a'' and ''b'' != x and 1️⃣target'\n")),
+    (
+      "single-quoted with doubled quotes",
+      rule("    when: 'x == ''a'' and ''b'' != x and 1️⃣target'\n")
+    ),
     ("non-ASCII text before the name", rule("    when: 'name == \"Zoë Ångström\" and 1️⃣target'\n")),
     ("list item", rule("    when:\n      - phq9 >= 10\n      - age < 18 and 1️⃣target\n")),
     ("flow list item", rule("    when: [phq9 >= 10, 1️⃣target]\n")),
@@ -89,7 +98,8 @@ struct ConditionLocationTests {
     #expect(diagnostics.isEmpty, "\(diagnostics.map { "\($0.location) \($0.message)" })")
     let rule = try #require(pack.rules.first)
     let target = try #require(
-      rule.when.flatMap(Self.expressions(in:)).lazy.compactMap { Self.find("target", in: $0) }.first)
+      rule.when.flatMap(Self.expressions(in:)).lazy.compactMap { Self.find("target", in: $0) }.first
+    )
     #expect(target.location == marked.location(file: "p/rules.yaml"))
   }
 
@@ -103,7 +113,8 @@ struct ConditionLocationTests {
     ("end of a multi-line condition", rule("    when: a and\n      b and1️⃣\n")),
   ]
 
-  @Test("a syntax error inside a condition is located at its character in the file", arguments: errors)
+  @Test(
+    "a syntax error inside a condition is located at its character in the file", arguments: errors)
   func syntaxErrorIsLocatedInTheFile(style: String, marked text: String) throws {
     let marked = MarkedText(text)
     let (_, diagnostics) = Self.load(marked)

@@ -7,7 +7,8 @@ import Testing
 @Suite("Expression parser")
 struct ExpressionParserTests {
   static func parse(_ text: String) -> (Expression?, [Diagnostic]) {
-    ExpressionParser.parse(text) { offset in SourceLocation(file: "t", line: 1, column: offset + 1) }
+    ExpressionParser.parse(text) { offset in SourceLocation(file: "t", line: 1, column: offset + 1)
+    }
   }
 
   /// A fully parenthesised rendering of a parse tree, so that a table can state the grouping.
@@ -45,7 +46,8 @@ struct ExpressionParserTests {
     case .list(let items): items
     case .known(let inner, _), .not(let inner), .negate(let inner): [inner]
     case .quantifier(_, _, let list, let body): [list] + (body.map { [$0] } ?? [])
-    case .binary(_, let a, let b), .is(let a, let b, _), .in(let a, let b, _), .has(let a, _, let b):
+    case .binary(_, let a, let b), .is(let a, let b, _), .in(let a, let b, _),
+      .has(let a, _, let b):
       [a, b]
     case .between(let a, let b, let c, _): [a, b, c]
     case .picked(let output, _): [output]
@@ -182,7 +184,9 @@ struct ExpressionParserTests {
   @Test("keywords cannot be used as names")
   func keywordsAreReserved() {
     for keyword in ExpressionParser.keywords.sorted()
-    where !["true", "false", "not", "known", "unknown", "some", "no", "every", "count"].contains(keyword) {
+    where !["true", "false", "not", "known", "unknown", "some", "no", "every", "count"].contains(
+      keyword)
+    {
       let (expression, diagnostics) = Self.parse("\(keyword) == 1")
       #expect(expression == nil, "'\(keyword)' parsed as a name")
       #expect(diagnostics.first?.code == .expressionSyntax)
@@ -200,15 +204,25 @@ struct ExpressionParserTests {
   }
 
   static let malformed: [Malformed] = [
-    .init(marked: "phq9 >=1️⃣", message: "expected a value, a name or '(', found the end of the condition"),
-    .init(marked: "phq9 >= 1️⃣and age", message: "expected a value, a name or '(', found keyword 'and'"),
-    .init(marked: "a 1️⃣= 1", message: "unexpected character '=' in the condition", hint: "use '==' or 'is' to compare"),
+    .init(
+      marked: "phq9 >=1️⃣", message: "expected a value, a name or '(', found the end of the condition"
+    ),
+    .init(
+      marked: "phq9 >= 1️⃣and age", message: "expected a value, a name or '(', found keyword 'and'"),
+    .init(
+      marked: "a 1️⃣= 1", message: "unexpected character '=' in the condition",
+      hint: "use '==' or 'is' to compare"),
     .init(marked: "(a and b1️⃣", message: "expected ')', found the end of the condition"),
-    .init(marked: "some e 1️⃣life_events where x", message: "expected 'in', found name 'life_events'"),
-    .init(marked: "1️⃣\"unterminated", message: "unterminated string in the condition", hint: "close the string with a matching quote"),
+    .init(
+      marked: "some e 1️⃣life_events where x", message: "expected 'in', found name 'life_events'"),
+    .init(
+      marked: "1️⃣\"unterminated", message: "unterminated string in the condition",
+      hint: "close the string with a matching quote"),
     .init(marked: "x == 1️⃣'it", message: "unterminated string in the condition"),
-    .init(marked: "a 1️⃣&& b", message: "unexpected character '&' in the condition", hint: "write 'and'"),
-    .init(marked: "a 1️⃣|| b", message: "unexpected character '|' in the condition", hint: "write 'or'"),
+    .init(
+      marked: "a 1️⃣&& b", message: "unexpected character '&' in the condition", hint: "write 'and'"),
+    .init(
+      marked: "a 1️⃣|| b", message: "unexpected character '|' in the condition", hint: "write 'or'"),
     .init(marked: "1️⃣!a", message: "unexpected character '!' in the condition", hint: "write 'not'"),
     .init(marked: "a 1️⃣# comment", message: "unexpected character '#' in the condition"),
     .init(marked: "\"größe\" 1️⃣= 1", message: "unexpected character '=' in the condition"),
@@ -217,17 +231,23 @@ struct ExpressionParserTests {
     .init(marked: "1️⃣) or a", message: "expected a value, a name or '(', found ')'"),
     .init(marked: "a == b 1️⃣c", message: "expected the end of the condition, found name 'c'"),
     .init(marked: "a 1️⃣b)", message: "expected the end of the condition, found name 'b'"),
-    .init(marked: "age in 1️⃣18", message: "expected a list such as '[a, b]' after 'in', found number '18'"),
+    .init(
+      marked: "age in 1️⃣18",
+      message: "expected a list such as '[a, b]' after 'in', found number '18'"),
     .init(marked: "age 1️⃣not 18", message: "expected the end of the condition, found keyword 'not'"),
     .init(marked: "x has any 1️⃣y", message: "expected a list such as '[a, b]', found name 'y'"),
     .init(marked: "[1, 2 1️⃣3]", message: "expected ',' or ']', found number '3'"),
-    .init(marked: "focus picked 1️⃣and", message: "expected a value name after 'picked', found keyword 'and'"),
+    .init(
+      marked: "focus picked 1️⃣and",
+      message: "expected a value name after 'picked', found keyword 'and'"),
     .init(marked: "known(1️⃣3)", message: "expected a name, found number '3'"),
     .init(marked: "known 1️⃣age", message: "expected '(', found name 'age'"),
     .init(marked: "e.1️⃣3 > 1", message: "expected a field name after '.', found number '3'"),
     .init(marked: "a between 1 1️⃣or 3", message: "expected 'and', found keyword 'or'"),
     .init(marked: "count 1️⃣e in l", message: "expected 'of', found name 'e'"),
-    .init(marked: "some 1️⃣in in l where x", message: "expected a variable name, as in 'some e in LIST where ...', found keyword 'in'"),
+    .init(
+      marked: "some 1️⃣in in l where x",
+      message: "expected a variable name, as in 'some e in LIST where ...', found keyword 'in'"),
     .init(marked: "some e in l1️⃣", message: "expected 'where', found the end of the condition"),
     .init(marked: "every e in 1️⃣[x] where x", message: "expected a name, found '['"),
     .init(
@@ -250,7 +270,8 @@ struct ExpressionParserTests {
     if let hint = example.hint { #expect(diagnostic.hint == hint) }
   }
 
-  @Test("the locate closure receives Unicode-scalar offsets, so columns after non-ASCII text are right")
+  @Test(
+    "the locate closure receives Unicode-scalar offsets, so columns after non-ASCII text are right")
   func offsetsCountUnicodeScalars() throws {
     // 'é' written as e + combining accent is two scalars but one Character.
     let text = "name == \"Cafe\u{301}\" and 1 +"

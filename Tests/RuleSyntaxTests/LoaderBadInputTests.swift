@@ -11,7 +11,9 @@ struct LoaderBadInputTests {
     var marked: String
     var code: String
     var message: String
-    var testDescription: String { "\(code): \(String(MarkedText(marked).text.prefix(40)).debugDescription)" }
+    var testDescription: String {
+      "\(code): \(String(MarkedText(marked).text.prefix(40)).debugDescription)"
+    }
   }
 
   static func loadCase(_ marked: MarkedText) -> [Diagnostic] {
@@ -32,16 +34,21 @@ struct LoaderBadInputTests {
       message: "invalid YAML: mapping values are not allowed in this context"),
     .init(
       marked: "- a\n1️⃣b: c\n", code: "yaml-syntax",
-      message: "invalid YAML: while parsing a block collection: did not find expected '-' indicator"),
+      message: "invalid YAML: while parsing a block collection: did not find expected '-' indicator"
+    ),
     .init(
       marked: "case: \"c\nfindings: {}\n1️⃣", code: "yaml-syntax",
       message: "invalid YAML: while scanning a quoted scalar: found unexpected end of stream"),
     .init(
       marked: "case: c\n1️⃣\tnotes: x\n", code: "yaml-syntax",
-      message: "invalid YAML: while scanning a plain scalar: found a tab character that violates indentation"),
+      message:
+        "invalid YAML: while scanning a plain scalar: found a tab character that violates indentation"
+    ),
     .init(
       marked: "case: c\nnotes: 1️⃣@x\n", code: "yaml-syntax",
-      message: "invalid YAML: while scanning for the next token: found character that cannot start any token"),
+      message:
+        "invalid YAML: while scanning for the next token: found character that cannot start any token"
+    ),
     .init(
       marked: "case: c\nnotes: 1️⃣*nowhere\n", code: "yaml-syntax",
       message: "invalid YAML: found undefined alias"),
@@ -74,16 +81,19 @@ struct LoaderBadInputTests {
       marked: "1️⃣just some text\n", code: "wrong-shape",
       message: "a case file must be a mapping, found a scalar"),
     .init(
-      marked: "1️⃣- case: c\n", code: "wrong-shape", message: "a case file must be a mapping, found a list"),
+      marked: "1️⃣- case: c\n", code: "wrong-shape",
+      message: "a case file must be a mapping, found a list"),
     .init(
       marked: "case: c\nfindings: 1️⃣[age, 3]\n", code: "wrong-shape",
       message: "'findings' must be a mapping, found a list"),
     .init(
-      marked: "case: 1️⃣{id: c}\n", code: "wrong-shape", message: "'case' must be text, found a mapping"),
+      marked: "case: 1️⃣{id: c}\n", code: "wrong-shape",
+      message: "'case' must be text, found a mapping"),
     .init(
       marked: "1️⃣findings: {}\n", code: "missing-key", message: "a case file needs the key 'case'"),
     .init(
-      marked: "1️⃣case:\nnotes: x\n", code: "missing-key", message: "a case file needs the key 'case'"),
+      marked: "1️⃣case:\nnotes: x\n", code: "missing-key", message: "a case file needs the key 'case'"
+    ),
     .init(
       marked: "case: c\n1️⃣finding: {}\n", code: "unknown-key",
       message: "unknown key 'finding' in a case file"),
@@ -138,17 +148,21 @@ struct LoaderBadInputTests {
       marked: "case: c\nfindings: {2️⃣age: 3, 1️⃣age: 4}\n", code: "duplicate-key",
       message: "duplicate key 'age' in a mapping"),
     .init(
-      marked: "case: c\nfindings: {ev: {age: 1}, 2️⃣age: 3, sex: f,  1️⃣age: 4}\n", code: "duplicate-key",
+      marked: "case: c\nfindings: {ev: {age: 1}, 2️⃣age: 3, sex: f,  1️⃣age: 4}\n",
+      code: "duplicate-key",
       message: "duplicate key 'age' in a mapping"),
     .init(
-      marked: "case: c\nfindings:\n  events:\n    - kind: a\n      who: b\n    - 2️⃣kind: c\n      1️⃣kind: d\n",
+      marked:
+        "case: c\nfindings:\n  events:\n    - kind: a\n      who: b\n    - 2️⃣kind: c\n      1️⃣kind: d\n",
       code: "duplicate-key", message: "duplicate key 'kind' in a mapping"),
     .init(
       marked: "case: c\nfindings:\n  2️⃣a: 1\n  b:\n    a: 2\n  1️⃣a: 3\n",
       code: "duplicate-key", message: "duplicate key 'a' in a mapping"),
   ]
 
-  @Test("a duplicate key points at the second occurrence with a note at the first", arguments: duplicates)
+  @Test(
+    "a duplicate key points at the second occurrence with a note at the first",
+    arguments: duplicates)
   func duplicateKeyPointsAtSecondOccurrence(example: Example) {
     let marked = MarkedText(example.marked)
     let diagnostics = Self.loadCase(marked)
@@ -208,7 +222,8 @@ struct LoaderBadInputTests {
     ),
     (
       "10,000 nested flow mappings",
-      "case: c\nnotes: " + String(repeating: "{a: ", count: 128) + "1️⃣" + String(repeating: "{a: ", count: 9872)
+      "case: c\nnotes: " + String(repeating: "{a: ", count: 128) + "1️⃣"
+        + String(repeating: "{a: ", count: 9872)
     ),
     (
       "200 block mappings indented by two",
@@ -242,7 +257,9 @@ struct LoaderBadInputTests {
 
   @Test("nesting up to the limit is accepted")
   func nestingAtTheLimitLoads() {
-    let text = "case: c\nnotes: " + String(repeating: "[", count: 100) + String(repeating: "]", count: 100) + "\n"
+    let text =
+      "case: c\nnotes: " + String(repeating: "[", count: 100) + String(repeating: "]", count: 100)
+      + "\n"
     let diagnostics = Self.loadCase(MarkedText(text))
     #expect(!diagnostics.contains { $0.code == .tooDeep })
   }

@@ -34,7 +34,8 @@ public enum TestSupport {
   public static func core() throws -> Advisor {
     let load = try loadPack("rules/ipt-core")
     guard let advisor = load.advisor else {
-      throw ReadError(path: "rules/ipt-core", reason: "does not compile: \(load.diagnostics.map(\.message))")
+      throw ReadError(
+        path: "rules/ipt-core", reason: "does not compile: \(load.diagnostics.map(\.message))")
     }
     return advisor
   }
@@ -52,20 +53,27 @@ public enum TestSupport {
   public static func loadCase(_ relative: String, advisor: Advisor) throws -> CaseFacts {
     let facts = advisor.facts(try read(relative))
     guard let value = facts.value else {
-      throw ReadError(path: relative, reason: "\(facts.diagnostics.map { "\($0.location): \($0.message)" })")
+      throw ReadError(
+        path: relative, reason: "\(facts.diagnostics.map { "\($0.location): \($0.message)" })")
     }
     return value
   }
 
   /// Compiles a pack given as in-memory files: `["pack.yaml": "...", "rules/a.yaml": "..."]`.
-  public static func compile(files: [String: String], directory: String = "pack") -> (Advisor?, [Diagnostic]) {
-    let sources = files.keys.sorted().map { SourceFile(path: "\(directory)/\($0)", text: files[$0] ?? "") }
+  public static func compile(files: [String: String], directory: String = "pack") -> (
+    Advisor?, [Diagnostic]
+  ) {
+    let sources = files.keys.sorted().map {
+      SourceFile(path: "\(directory)/\($0)", text: files[$0] ?? "")
+    }
     let load = Advisor.load(directory: directory, files: sources)
     return (load.advisor, load.diagnostics)
   }
 
   /// Checks an in-memory case against a pack.
-  public static func facts(_ yaml: String, advisor: Advisor, path: String = "case.yaml") -> (CaseFacts?, [Diagnostic]) {
+  public static func facts(_ yaml: String, advisor: Advisor, path: String = "case.yaml") -> (
+    CaseFacts?, [Diagnostic]
+  ) {
     let facts = advisor.facts(SourceFile(path: path, text: yaml))
     return (facts.value, facts.diagnostics)
   }
@@ -104,7 +112,8 @@ public enum Snapshot {
       let left = index < e.count ? String(e[index]) : "<end>"
       let right = index < a.count ? String(a[index]) : "<end>"
       if left != right {
-        return "\(name) differs at line \(index + 1):\n  expected: \(left)\n  actual:   \(right)\n(re-record with RECORD_SNAPSHOTS=1 if the change is intended)"
+        return
+          "\(name) differs at line \(index + 1):\n  expected: \(left)\n  actual:   \(right)\n(re-record with RECORD_SNAPSHOTS=1 if the change is intended)"
       }
     }
     return "\(name) differs"
