@@ -8,11 +8,14 @@ public struct Document: Sendable, Hashable {
   public var anchor: String?
   /// The content, in order.
   public var blocks: [Block]
+  /// A label shown beside the title in a table of contents (the most severe alert of a case).
+  public var badge: Inline?
 
   /// A document with a title and content.
-  public init(title: Text, anchor: String? = nil, blocks: [Block] = []) {
+  public init(title: Text, anchor: String? = nil, blocks: [Block] = [], badge: Inline? = nil) {
     self.title = title
     self.anchor = anchor
     self.blocks = blocks
+    self.badge = badge
   }
 }

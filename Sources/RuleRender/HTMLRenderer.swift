@@ -31,8 +31,8 @@ public struct HTMLRenderer: Sendable {
       out +=
         "<nav aria-labelledby=\"contents\">\n<h2 id=\"contents\">Contents (\(documents.count))</h2>\n<ol>\n"
       for (document, anchor) in zip(documents, anchors) {
-        out +=
-          "<li><a href=\"#\(anchor)\">\(inline(document.title))</a>\(summaryBadges(document))</li>\n"
+        let badge = document.badge.map { " " + inline(Text([$0])) } ?? ""
+        out += "<li><a href=\"#\(anchor)\">\(inline(document.title))</a>\(badge)</li>\n"
       }
       out += "</ol>\n</nav>\n"
     }
@@ -42,25 +42,6 @@ public struct HTMLRenderer: Sendable {
       out += "</article>\n"
     }
     return out + "</body>\n</html>\n"
-  }
-
-  /// The badges of a document's first list (its alerts), for the table of contents.
-  private func summaryBadges(_ document: Document) -> String {
-    var tones: [Tone] = []
-    func collect(_ blocks: [Block]) {
-      for block in blocks {
-        if case .list(let items, _) = block {
-          for item in items {
-            for case .badge(_, let tone) in item.text.runs
-            where tone == .critical && !tones.contains(tone) {
-              tones.append(tone)
-            }
-          }
-        }
-      }
-    }
-    collect(document.blocks)
-    return tones.isEmpty ? "" : " <span class=\"badge tone-critical\">critical alert</span>"
   }
 
   /// Escapes text for HTML content and attribute values.

@@ -91,7 +91,13 @@ public struct ReportDocument: Sendable {
       title: Text([
         .strong("ipt-advisor: case \(report.case.id)"), .plain(" (\(report.case.file))"),
       ]),
-      anchor: report.case.id, blocks: blocks)
+      anchor: report.case.id, blocks: blocks, badge: Self.badge(report))
+  }
+
+  /// The most severe fired alert, for a table of contents.
+  static func badge(_ report: Report) -> Inline? {
+    guard let severity = report.alerts.map(\.severity).max() else { return nil }
+    return .badge("\(severity.rawValue) alert", Tone(severity))
   }
 
   func question(_ q: Report.QuestionEntry) -> ListItem {
@@ -124,12 +130,14 @@ public struct ReportDocument: Sendable {
               value.certain == .unknown && !value.missing.isEmpty
               ? Text(" (could change: unknown ") + Text.names(value.missing, limit: 6) + ")"
               : Text([])
-            let mark = deferred ? " [deferred pending safety]" : ""
+            let mark: [Inline] =
+              deferred ? [.plain(" "), .badge("deferred pending safety", .critical)] : []
             return ListItem(
-              Text([
-                .strong(value.label), .plain(" ("), .code(value.name),
-                .plain("): \(Self.points(value.weight))\(mark)"),
-              ])
+              Text(
+                [
+                  .strong(value.label), .plain(" ("), .code(value.name),
+                  .plain("): \(Self.points(value.weight))"),
+                ] + mark)
                 + tentative,
               children: [
                 .list(

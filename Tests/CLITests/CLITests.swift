@@ -11,18 +11,26 @@ struct CLITests {
     var stderr: String
   }
 
-  /// Runs the `ipt` built beside this test binary, from the repository root.
-  static func ipt(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
-    let folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    var binary = folder.appendingPathComponent("ipt")
-    if !FileManager.default.fileExists(atPath: binary.path) {
-      // Inside an .xctest bundle the binary sits a few folders down.
-      binary = URL(fileURLWithPath: TestSupport.root).appendingPathComponent(".build/debug/ipt")
+  /// The `ipt` built beside this test binary, whatever the build folder is called.
+  static let binary: URL = {
+    var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    // Inside an .xctest bundle (macOS) the products sit a few folders up.
+    for _ in 0..<4
+    where !FileManager.default.fileExists(atPath: folder.appendingPathComponent("ipt").path) {
+      folder.deleteLastPathComponent()
     }
+    return folder.appendingPathComponent("ipt")
+  }()
+
+  /// Runs `ipt` (by default the one built beside this test binary), from the repository root.
+  static func ipt(
+    _ arguments: [String], environment: [String: String] = [:], binary: URL = binary,
+    in folder: URL = URL(fileURLWithPath: TestSupport.root), input: String? = nil
+  ) throws -> Run {
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
-    process.currentDirectoryURL = URL(fileURLWithPath: TestSupport.root)
+    process.currentDirectoryURL = folder
     var env = ProcessInfo.processInfo.environment
     for (key, value) in environment { env[key] = value }
     process.environment = env
@@ -30,7 +38,16 @@ struct CLITests {
     let err = Pipe()
     process.standardOutput = out
     process.standardError = err
-    try process.run()
+    if let input {
+      let pipe = Pipe()
+      process.standardInput = pipe
+      try process.run()
+      pipe.fileHandleForWriting.write(Data(input.utf8))
+      try pipe.fileHandleForWriting.close()
+    } else {
+      process.standardInput = FileHandle.nullDevice
+      try process.run()
+    }
     let stdout = out.fileHandleForReading.readDataToEndOfFile()
     let stderr = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
@@ -116,35 +133,52 @@ struct CLITests {
     #expect(!first.stdout.isEmpty)
   }
 
-  @Test("the bundled pack works from any folder")
-  func bundledPack() throws {
+  @Test("the binary copied alone to an empty folder evaluates a case and runs the pack tests")
+  func binaryAlone() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
       "ipt-cli-\(getpid())")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
-    let copy = folder.appendingPathComponent("c01.yaml")
+    let copy = folder.appendingPathComponent("ipt")
+    try FileManager.default.copyItem(at: Self.binary, to: copy)
     try FileManager.default.copyItem(
       atPath: TestSupport.path("rules/ipt-core/cases/c01-grief-recent-death.yaml"),
-      toPath: copy.path)
+      toPath: folder.appendingPathComponent("c01.yaml").path)
+    let alone = try Self.ipt(
+      ["evaluate", "--format", "jsonl", "c01.yaml"], binary: copy, in: folder)
+    #expect(alone.status == 0, "\(alone.stderr)")
     let inRepo = try Self.ipt([
       "evaluate", "--format", "jsonl", "rules/ipt-core/cases/c01-grief-recent-death.yaml",
     ])
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: TestSupport.root).appendingPathComponent(
-      ".build/debug/ipt")
-    process.arguments = ["evaluate", "--format", "jsonl", "c01.yaml"]
-    process.currentDirectoryURL = folder
-    let out = Pipe()
-    process.standardOutput = out
-    process.standardError = Pipe()
-    try process.run()
-    let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0)
-    // Same pack hash from the bundled copy as from rules/ipt-core.
+    // Same pack hash from the bundled copy as from the repository's rules/ipt-core.
     let hash = { (s: String) in
       s.components(separatedBy: "\"sha256\":\"").dropFirst(2).first?.prefix(64)
     }
-    #expect(hash(text) != nil && hash(text) == hash(inRepo.stdout))
+    #expect(hash(alone.stdout) != nil && hash(alone.stdout) == hash(inRepo.stdout))
+    let tests = try Self.ipt(["test"], binary: copy, in: folder)
+    #expect(tests.status == 0, "\(tests.stderr)")
+    #expect(tests.stdout.hasSuffix(" passed, 0 failed\n"))
+    let text = try Self.ipt(["evaluate", "c01.yaml"], binary: copy, in: folder)
+    #expect(text.stdout.contains("from rules/ipt-core (bundled)"))
+  }
+
+  @Test("a rules/ipt-core folder in the current directory does not replace the bundled pack")
+  func bundledIsTheDefault() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "ipt-cli-shadow-\(getpid())")
+    let pack = folder.appendingPathComponent("rules/ipt-core")
+    try FileManager.default.createDirectory(at: pack, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try "pack: ipt-core\nversion: 9.9.9\n".write(
+      to: pack.appendingPathComponent("pack.yaml"), atomically: true, encoding: .utf8)
+    try FileManager.default.copyItem(
+      atPath: TestSupport.path("rules/ipt-core/cases/c01-grief-recent-death.yaml"),
+      toPath: folder.appendingPathComponent("c01.yaml").path)
+    let run = try Self.ipt(["evaluate", "c01.yaml"], in: folder)
+    #expect(run.status == 0)
+    #expect(run.stdout.contains("Pack ipt-core 1.0.0"))
+    #expect(!run.stdout.contains("9.9.9"))
+    let local = try Self.ipt(["evaluate", "--pack", "rules/ipt-core", "c01.yaml"], in: folder)
+    #expect(local.status == 2, "an empty local pack has no rules to evaluate with")
   }
 }

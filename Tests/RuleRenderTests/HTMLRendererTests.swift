@@ -22,7 +22,7 @@ struct HTMLRendererTests {
       .list([ListItem("first"), ListItem("second")], ordered: true),
       .table(Table(header: ["name", "n"], rows: [[Text("a|b"), Text("3")]])),
       .paragraph("after <script>alert(1)</script>"),
-    ])
+    ], badge: .badge("critical alert", .critical))
 
   @Test("blocks become real HTML; every text from input is escaped")
   func rendersBlocks() {
@@ -53,6 +53,7 @@ struct HTMLRendererTests {
     var second = Self.document
     second.anchor = "other"
     second.blocks = [.list([ListItem("calm")], ordered: false)]
+    second.badge = nil
     let html = HTMLRenderer().page([Self.document, second], title: "two")
     #expect(html.contains("<nav aria-labelledby=\"contents\">"))
     #expect(
