@@ -120,6 +120,10 @@ package struct CaseCompiler: Sendable {
       }
       return .boolean(b)
     case .integer, .number:
+      if case .record(let pairs) = node.kind {
+        return partial(
+          pairs, node: node, type: type, range: range, owner: owner, diagnostics: &diagnostics)
+      }
       guard case .scalar(let s, false) = node.kind, let n = ScalarText.number(s) else {
         return mismatch(type == .integer ? "a whole number" : "a number")
       }
@@ -170,11 +174,11 @@ package struct CaseCompiler: Sendable {
       return .string(s)
     case .date:
       guard case .scalar(let s, _) = node.kind else { return mismatch("a date") }
-      guard let days = Self.days(fromISODate: s) else {
+      guard let (first, last) = Self.days(fromPartialDate: s) else {
         diagnostics.append(CheckCatalogue.invalidDate(s, at: node.location))
         return nil
       }
-      return .date(days)
+      return first == last ? .date(first) : .interval(Double(first), Double(last))
     case .list(let recordID):
       guard case .list(let items) = node.kind else { return mismatch("a list of mappings") }
       let record = program.records[recordID]
@@ -218,6 +222,101 @@ package struct CaseCompiler: Sendable {
       return ok ? .records(out) : nil
     case .record:
       return mismatch("a record")
+    }
+  }
+
+  /// The words of a partly known number.
+  static let partialKeys = ["between", "at_least", "at_most"]
+
+  /// A partly known number: `{between: [low, high]}`, `{at_least: low}` or `{at_most: high}`,
+  /// checked against the declared range (an open end takes the range's end).
+  func partial(
+    _ pairs: [(key: Located<String>, value: DataNode)], node: DataNode, type: ValueType,
+    range: ClosedRange<Double>?, owner: String, diagnostics: inout [Diagnostic]
+  ) -> Value? {
+    guard pairs.count == 1, let (key, value) = pairs.first, Self.partialKeys.contains(key.value)
+    else {
+      let key = pairs.first { !Self.partialKeys.contains($0.key.value) }?.key ?? pairs.first?.key
+      diagnostics.append(
+        CheckCatalogue.invalidInterval(
+          "'\(owner)' must be a number or one of {between: [low, high]}, {at_least: n}, {at_most: n}",
+          at: key?.location ?? node.location,
+          hint: key.flatMap { Suggest.hint(for: $0.value, in: Self.partialKeys) }))
+      return nil
+    }
+    func bound(_ node: DataNode) -> Double? {
+      guard case .scalar(let s, false) = node.kind, let n = ScalarText.number(s) else {
+        diagnostics.append(
+          CheckCatalogue.typeMismatch("a bound of '\(owner)' must be a number", at: node.location))
+        return nil
+      }
+      if type == .integer && n != n.rounded() {
+        diagnostics.append(
+          CheckCatalogue.typeMismatch(
+            "a bound of '\(owner)' must be a whole number", at: node.location))
+        return nil
+      }
+      if let range, !range.contains(n) {
+        diagnostics.append(CheckCatalogue.outOfRange(s, of: owner, range: range, at: node.location))
+        return nil
+      }
+      return n
+    }
+    let low: Double
+    let high: Double
+    switch key.value {
+    case "between":
+      guard case .list(let items) = value.kind, items.count == 2 else {
+        diagnostics.append(
+          CheckCatalogue.invalidInterval(
+            "'between' takes two numbers, as in {between: [25, 34]}", at: value.location, hint: nil)
+        )
+        return nil
+      }
+      guard let a = bound(items[0]), let b = bound(items[1]) else { return nil }
+      guard a <= b else {
+        diagnostics.append(
+          CheckCatalogue.invalidInterval(
+            "the interval of '\(owner)' is empty: \(NumberText.format(a)) > \(NumberText.format(b))",
+            at: value.location, hint: "write the lower bound first"))
+        return nil
+      }
+      (low, high) = (a, b)
+    case "at_least":
+      guard let a = bound(value) else { return nil }
+      (low, high) = (a, range?.upperBound ?? .infinity)
+    default:
+      guard let b = bound(value) else { return nil }
+      (low, high) = (range?.lowerBound ?? -.infinity, b)
+    }
+    return .between(low, high)
+  }
+
+  /// The first and last day (since 1970-01-01) of a date given in full (`YYYY-MM-DD`), to the
+  /// month (`YYYY-MM`) or to the year (`YYYY`); nil when it is not such a date.
+  static func days(fromPartialDate text: String) -> (Int, Int)? {
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    switch parts.count {
+    case 1:
+      guard parts[0].count == 4, let y = Int(parts[0]) else { return nil }
+      guard let first = days(fromISODate: "\(parts[0])-01-01"),
+        let last = days(fromISODate: "\(parts[0])-12-31"), y >= 0
+      else { return nil }
+      return (first, last)
+    case 2:
+      guard parts[0].count == 4, parts[1].count == 2, let m = Int(parts[1]), (1...12).contains(m),
+        let first = days(fromISODate: "\(parts[0])-\(parts[1])-01")
+      else { return nil }
+      var last = first
+      for d in (28...31).reversed() {
+        if let day = days(fromISODate: "\(parts[0])-\(parts[1])-\(d)") {
+          last = day
+          break
+        }
+      }
+      return (first, last)
+    default:
+      return days(fromISODate: text).map { ($0, $0) }
     }
   }
 

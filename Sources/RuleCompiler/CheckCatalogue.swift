@@ -186,10 +186,18 @@ package enum CheckCatalogue {
       hint: Suggest.hint(for: name, in: candidates))
   }
 
+  package static func invalidInterval(_ message: String, at location: SourceLocation, hint: String?)
+    -> Diagnostic
+  {
+    Diagnostic(
+      .error, code: .invalidInterval, message, at: location,
+      hint: hint ?? "write {between: [low, high]}, {at_least: n} or {at_most: n}")
+  }
+
   package static func invalidDate(_ text: String, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       .error, code: .invalidDate, "'\(text)' is not a date", at: location,
-      hint: "write dates as YYYY-MM-DD")
+      hint: "write dates as YYYY-MM-DD, or YYYY-MM or YYYY when only the month or year is known")
   }
 
   package static func severityConflict(_ alert: String, at location: SourceLocation) -> Diagnostic {

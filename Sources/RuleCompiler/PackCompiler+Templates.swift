@@ -4,9 +4,13 @@ import RuleSyntax
 
 extension PackCompiler {
   mutating func compileTemplate(_ syntax: TemplateSyntax) -> Template? {
+    compilePieces(syntax.pieces).map { Template(source: syntax.source.value, pieces: $0) }
+  }
+
+  mutating func compilePieces(_ syntax: [TemplateSyntax.Piece]) -> [Template.Piece]? {
     var pieces: [Template.Piece] = []
     var ok = true
-    for piece in syntax.pieces {
+    for piece in syntax {
       switch piece {
       case .text(let text): pieces.append(.text(text))
       case .placeholder(let name):
@@ -15,9 +19,15 @@ extension PackCompiler {
         } else {
           ok = false
         }
+      case .optional(let inner):
+        if let resolved = compilePieces(inner) {
+          pieces.append(.optional(resolved))
+        } else {
+          ok = false
+        }
       }
     }
-    return ok ? Template(source: syntax.source.value, pieces: pieces) : nil
+    return ok ? pieces : nil
   }
 
   mutating func placeholder(_ name: String, at location: SourceLocation) -> Template.Piece? {

@@ -129,7 +129,8 @@ struct PackCompiler {
     case .string: return (.string, nil)
     case .date: return (.date, nil)
     case .enum, .set:
-      enums.append(EnumType(owner: owner, values: syntax.values.map(\.value)))
+      enums.append(
+        EnumType(owner: owner, values: syntax.values.map(\.value), labels: syntax.labels))
       return (
         syntax.kind.value == .enum ? .enumeration(enums.count - 1) : .set(enums.count - 1), nil
       )
@@ -163,7 +164,8 @@ struct PackCompiler {
       FindingInfo(
         name: syntax.name.value, type: type, range: range, unit: syntax.type.unit,
         description: syntax.description?.value ?? "", ask: syntax.ask?.value,
-        derived: syntax.derived, location: syntax.name.location))
+        derived: syntax.derived, location: syntax.name.location,
+        priority: syntax.priority?.value ?? 0))
   }
 
   mutating func checkCitations(_ keys: [Located<String>]) {

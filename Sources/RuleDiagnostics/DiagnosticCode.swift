@@ -39,6 +39,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable, C
   case neverTrue = "never-true"
   case valueOutOfRange = "value-out-of-range"
   case invalidDate = "invalid-date"
+  case invalidInterval = "invalid-interval"
   // Derived findings
   case derivedInCase = "derived-in-case"
   case notDerived = "not-derived"

@@ -9,7 +9,9 @@ package struct Code: Sendable {
 
   /// One instruction. The meaning of `flag` and `a`...`c` depends on `op`:
   /// - constant: a = constant index
-  /// - finding: a = slot;  field: a = local, b = field;  local: a = local
+  /// - finding: a = slot, c = the range an unknown value ranges over (index into `ranges`, -1
+  ///   for none: not a number or a date);  field: a = local, b = field, c = likewise;
+  ///   local: a = local
   /// - known: flag = wants known (1) or unknown (0), a = operand
   /// - not / negate: a = operand
   /// - and / or: a = first child in `children`, b = child count
@@ -40,6 +42,8 @@ package struct Code: Sendable {
   private(set) var nodes: [Node] = []
   /// Per rule, the root instruction of each top-level condition.
   private(set) var roots: [[Int32]] = []
+  /// The ranges unknown numbers and dates range over (their declared `range`, or unbounded).
+  private(set) var ranges: [Value] = []
   /// Member-list values while emitting; appended to `constants` at the end.
   private var listValues: [Value] = []
 
@@ -49,8 +53,14 @@ package struct Code: Sendable {
   static let arithmetics: [Node.Arithmetic] = [.add, .subtract, .multiply, .divide]
   static let quantifiers: [Node.Quantifier] = [.some, .no, .every, .count]
 
-  init(rules: [Rule]) {
-    roots = rules.map { rule in rule.conditions.map { emit($0.node) } }
+  init(rules: [Rule], findings: [FindingInfo], records: [RecordType]) {
+    for rule in rules {
+      var roots: [Int32] = []
+      for condition in rule.conditions {
+        roots.append(emit(condition.node, rule: rule, findings: findings, records: records))
+      }
+      self.roots.append(roots)
+    }
     listBase = constants.count
     constants += listValues
     listValues = []
@@ -64,15 +74,38 @@ package struct Code: Sendable {
     return Int32(instructions.count - 1)
   }
 
-  private mutating func emit(_ node: Node) -> Int32 {
+  /// The range index for an unknown value of this type and declared range (-1 for types that
+  /// have no order: booleans, enums, sets, text, lists).
+  private mutating func range(_ type: ValueType, _ declared: ClosedRange<Double>?) -> Int32 {
+    switch type {
+    case .integer, .number, .date:
+      ranges.append(
+        .interval(declared?.lowerBound ?? -.infinity, declared?.upperBound ?? .infinity))
+      return Int32(ranges.count - 1)
+    default:
+      return -1
+    }
+  }
+
+  private mutating func emit(
+    _ node: Node, rule: Rule, findings: [FindingInfo], records: [RecordType]
+  ) -> Int32 {
+    func emit(_ node: Node) -> Int32 {
+      self.emit(node, rule: rule, findings: findings, records: records)
+    }
     switch node.kind {
     case .constant(let value):
       constants.append(value)
       return append(node, .constant, a: Int32(constants.count - 1))
     case .finding(let slot):
-      return append(node, .finding, a: Int32(slot))
+      let c = range(findings[slot].type, findings[slot].range)
+      return append(node, .finding, a: Int32(slot), c: c)
     case .field(let local, let field):
-      return append(node, .field, a: Int32(local), b: Int32(field))
+      var c: Int32 = -1
+      if case .list(let r) = findings[rule.localLists[local]].type {
+        c = range(records[r].fields[field].type, records[r].fields[field].range)
+      }
+      return append(node, .field, a: Int32(local), b: Int32(field), c: c)
     case .local(let local):
       return append(node, .local, a: Int32(local))
     case .known(let inner, let wantKnown):

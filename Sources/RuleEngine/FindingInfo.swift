@@ -18,11 +18,15 @@ public struct FindingInfo: Sendable, Hashable {
   public let derived: Bool
   /// Where it is declared in the pack.
   public let location: SourceLocation
+  /// Where its question ranks in "what to ask next" among questions of the same kind (higher
+  /// first; then the declared order).
+  public let priority: Int
 
   package init(
     name: String, type: ValueType, range: ClosedRange<Double>?, unit: String?,
-    description: String, ask: String?, derived: Bool, location: SourceLocation
+    description: String, ask: String?, derived: Bool, location: SourceLocation, priority: Int = 0
   ) {
+    self.priority = priority
     self.name = name
     self.type = type
     self.range = range

@@ -14,13 +14,16 @@ struct Interpreter<T: EvaluationTracer> {
     case .constant:
       return code.constants[Int(i.a)]
     case .finding:
-      let v = s.facts[Int(i.a)]
+      var v = s.facts[Int(i.a)]
+      // An unknown number or date ranges over its declared range.
+      if case .unknown = v, i.c >= 0 { v = code.ranges[Int(i.c)] }
       if !(T.self == NoTracer.self) { tracer.read(code.nodes[Int(index)], v, element: nil) }
       return v
     case .field:
       guard let record = s.locals[Int(i.a)] else { return .unknown }
       let field = Int(i.b)
-      let v = field < record.fields.count ? record.fields[field] : .unknown
+      var v = field < record.fields.count ? record.fields[field] : .unknown
+      if case .unknown = v, i.c >= 0 { v = code.ranges[Int(i.c)] }
       if !(T.self == NoTracer.self) {
         tracer.read(code.nodes[Int(index)], v, element: s.localElements[Int(i.a)])
       }
@@ -28,23 +31,30 @@ struct Interpreter<T: EvaluationTracer> {
     case .local:
       return .unknown
     case .arithmetic:
-      guard case .number(let x) = value(i.a, &s), case .number(let y) = value(i.b, &s) else {
-        return .unknown
+      let lhs = value(i.a, &s)
+      let rhs = value(i.b, &s)
+      if case .number(let x) = lhs, case .number(let y) = rhs {
+        switch i.flag {
+        case 0: return .number(x + y)
+        case 1: return .number(x - y)
+        case 2: return .number(x * y)
+        default: return y == 0 ? .unknown : .number(x / y)
+        }
       }
-      switch i.flag {
-      case 0: return .number(x + y)
-      case 1: return .number(x - y)
-      case 2: return .number(x * y)
-      default: return y == 0 ? .unknown : .number(x / y)
-      }
+      guard let a = lhs.bounds, let b = rhs.bounds else { return .unknown }
+      return Interval.arithmetic(i.flag, a, b) ?? .unknown
     case .negate:
-      guard case .number(let x) = value(i.a, &s) else { return .unknown }
-      return .number(-x)
+      let operand = value(i.a, &s)
+      if case .number(let x) = operand { return .number(-x) }
+      guard let a = operand.bounds else { return .unknown }
+      return Interval.negate(a)
     case .quantifier where i.flag == 3:  // count
-      guard case .records(let items) = value(i.b, &s) else { return .unknown }
+      // Of an unknown list, any count; of elements whose condition is unknown, an interval.
+      guard case .records(let items) = value(i.b, &s) else { return .interval(0, .infinity) }
       guard i.c >= 0 else { return .number(Double(items.count)) }
       let local = Int(i.a)
       var count = 0
+      var open = 0
       defer { s.locals[local] = nil }
       for (element, item) in items.enumerated() {
         s.locals[local] = item
@@ -52,10 +62,10 @@ struct Interpreter<T: EvaluationTracer> {
         switch truth(i.c, &s) {
         case .true: count += 1
         case .false: break
-        case .unknown: return .unknown
+        case .unknown: open += 1
         }
       }
-      return .number(Double(count))
+      return .between(Double(count), Double(count + open))
     default:
       switch truth(index, &s) {
       case .true: return .boolean(true)
@@ -104,8 +114,12 @@ struct Interpreter<T: EvaluationTracer> {
       return i.flag == 1 ? !result : result
     case .member:
       let v = value(i.a, &s)
-      guard v.isKnown else { return .unknown }
       let start = code.listBase + Int(i.b)
+      if case .interval(let low, let high) = v {
+        let truth = Interval.member((low, high), of: code.constants[start..<(start + Int(i.c))])
+        return i.flag == 1 ? !truth : truth
+      }
+      guard v.isKnown else { return .unknown }
       var found = false
       for k in start..<(start + Int(i.c)) where Self.compare(.equal, v, code.constants[k]) == .true
       {
@@ -171,7 +185,8 @@ struct Interpreter<T: EvaluationTracer> {
       order = x == y ? 0 : 1
       if op != .equal && op != .notEqual { return .unknown }
     default:
-      return .unknown
+      guard let x = a.bounds, let y = b.bounds else { return .unknown }
+      return Interval.compare(op, x, y)
     }
     switch op {
     case .equal: return Truth(order == 0)

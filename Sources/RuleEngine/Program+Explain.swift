@@ -271,7 +271,9 @@ extension Program {
         questions[slot] = q
       }
     }
-    let names = findings.map(\.name)
+    // Safety first: questions that could raise a critical alert, then a warning, then an advisory,
+    // then those that could only change a pick; within a group the pack decides (the finding's
+    // `priority`, then its declared order). Never the name.
     return questions.values.filter { !$0.alerts.isEmpty || !$0.picks.isEmpty }
       .map { q in
         var q = q
@@ -284,8 +286,10 @@ extension Program {
         let sa = a.alertSeverity?.rank ?? -1
         let sb = b.alertSeverity?.rank ?? -1
         if sa != sb { return sa > sb }
-        if a.picks.count != b.picks.count { return a.picks.count > b.picks.count }
-        return names[a.slot] < names[b.slot]
+        let pa = findings[a.slot].priority
+        let pb = findings[b.slot].priority
+        if pa != pb { return pa > pb }
+        return a.slot < b.slot
       }
   }
 }

@@ -68,7 +68,7 @@ public struct Program: Sendable {
     self.derivers = derivers
     self.outputRules = outputRules
     self.strata = strata
-    self.code = Code(rules: rules)
+    self.code = Code(rules: rules, findings: findings, records: records)
     self.maxLocals = rules.reduce(0) { max($0, $1.localCount) }
     self.localCounts = rules.map(\.localCount)
     self.ruleWeights = rules.map(\.actions.weight)

@@ -51,9 +51,12 @@ public struct Report: Codable, Sendable, Hashable {
     public var source: String?
     /// For a derived finding: the rules that concluded it (or failed to), with their results.
     public var derivedBy: [String]?
+    /// True when the value was known only as a range (partly known, or unknown over its declared
+    /// range): the condition then held, or failed, for every possible value. Absent otherwise.
+    public var ranged: Bool?
 
     enum CodingKeys: String, CodingKey {
-      case name, value, source
+      case name, value, source, ranged
       case derivedBy = "derived_by"
     }
   }
@@ -167,12 +170,22 @@ public struct Report: Codable, Sendable, Hashable {
     public var nearMisses: [RuleInfo]
     /// Findings whose answers could change its status.
     public var missing: [String]
+    /// True for a picked value that undetermined rules could still remove. Absent otherwise.
+    public var provisional: Bool?
+    /// True for a value not picked (nor excluded) that undetermined rules could still bring in.
+    /// Absent otherwise.
+    public var possible: Bool?
+    /// For a provisional or possible value: the findings whose answers would settle it, in the
+    /// order of "what to ask next".
+    public var settledBy: [String]?
 
     enum CodingKeys: String, CodingKey {
-      case name, label, status, rank, weight, certain, supporting, opposing, missing
+      case name, label, status, rank, weight, certain, supporting, opposing, missing, provisional
+      case possible
       case excludedBy = "excluded_by"
       case outrankedBy = "outranked_by"
       case nearMisses = "near_misses"
+      case settledBy = "settled_by"
     }
   }
 

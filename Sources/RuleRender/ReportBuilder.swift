@@ -25,6 +25,8 @@ package struct ReportBuilder: Sendable {
     func rule(_ index: Int) -> Report.RuleInfo {
       ruleInfo(index, explanation: explanation, detail: true)
     }
+    let askRank = Dictionary(
+      explanation.askNext.enumerated().map { ($1.slot, $0) }, uniquingKeysWith: { a, _ in a })
     let alerts = evaluation.alerts.map { fired in
       let info = program.alerts[fired.alert]
       return Report.AlertEntry(
@@ -36,13 +38,19 @@ package struct ReportBuilder: Sendable {
       let result = evaluation.outputs[output.output]
       let values = output.values.map { v -> Report.ValueEntry in
         let valueInfo = info.values[v.value]
+        let open = v.certainty == .unknown && v.excludedBy.isEmpty
         return Report.ValueEntry(
           name: valueInfo.name, label: valueInfo.label, status: v.status.kind, rank: v.status.rank,
           weight: v.weight, certain: v.certainty, supporting: v.supporting.map(rule),
           opposing: v.opposing.map(rule), excludedBy: v.excludedBy.map(rule),
           outrankedBy: v.outrankedBy.map { info.values[$0].name },
           nearMisses: v.nearMisses.prefix(3).map { rule($0.rule) },
-          missing: v.missing.map { program.findings[$0].name }.sorted())
+          missing: v.missing.map { program.findings[$0].name }.sorted(),
+          provisional: open && v.status.isPicked ? true : nil,
+          possible: open && !v.status.isPicked ? true : nil,
+          settledBy: open
+            ? v.missing.sorted { (askRank[$0] ?? Int.max, $0) < (askRank[$1] ?? Int.max, $1) }
+              .map { program.findings[$0].name } : nil)
       }
       let competitions = output.competitions.map { c in
         Report.CompetitionEntry(
@@ -134,9 +142,15 @@ package struct ReportBuilder: Sendable {
     if let element = o.element, let dot = o.name.firstIndex(of: ".") {
       name = "\(program.findings[o.slot].name)[\(element)]\(o.name[dot...])"
     }
+    var value = format.describe(o.value, o.type)
+    var ranged: Bool?
+    if case .interval = o.value {
+      ranged = true
+      // Not written in the case: an unknown value, ranging over its declared range.
+      if o.origin == nil { value = "unknown, " + value }
+    }
     return Report.ObservationInfo(
-      name: name, value: format.describe(o.value, o.type), source: o.origin?.description,
-      derivedBy: derivedBy)
+      name: name, value: value, source: o.origin?.description, derivedBy: derivedBy, ranged: ranged)
   }
 }
 

@@ -127,9 +127,8 @@ public struct ReportDocument: Sendable {
         .list(
           picked.map { value in
             let tentative =
-              value.certain == .unknown && !value.missing.isEmpty
-              ? Text(" (could change: unknown ") + Text.names(value.missing, limit: 6) + ")"
-              : Text([])
+              value.provisional == true
+              ? Text([.plain(" "), .badge("provisional", .open)]) + settle(value) : Text([])
             let mark: [Inline] =
               deferred ? [.plain(" "), .badge("deferred pending safety", .critical)] : []
             return ListItem(
@@ -150,7 +149,7 @@ public struct ReportDocument: Sendable {
     // Text shows the values that came close; JSON has every value.
     let notPicked = output.values.filter { value in
       value.status != .picked
-        && (value.weight != 0 || !value.excludedBy.isEmpty
+        && (value.weight != 0 || !value.excludedBy.isEmpty || value.possible == true
           || value.nearMisses.first.map { $0.premises.filter { $0.truth != .true }.count <= 1 }
             == true)
     }
@@ -193,8 +192,8 @@ public struct ReportDocument: Sendable {
       reason = Text(
         "\(Self.points(value.weight)), below the \(Self.points(output.minWeight)) needed")
     }
-    if value.certain == .unknown && !value.missing.isEmpty {
-      reason = reason + "; undetermined for lack of " + Text.names(value.missing, limit: 6)
+    if value.possible == true {
+      reason = reason + Text([.plain(" "), .badge("possible", .open)]) + settle(value)
     }
     let children =
       value.excludedBy.map { ListItem(Text("contraindication: \($0.because ?? $0.title)")) }
@@ -216,11 +215,27 @@ public struct ReportDocument: Sendable {
     return Text([.plain("\(ahead); "), .code(c.rival), .plain(" needs \(more)")])
   }
 
+  /// What would settle a provisional or possible value: the questions, in the order to ask them.
+  func settle(_ value: Report.ValueEntry) -> Text {
+    guard let findings = value.settledBy, !findings.isEmpty else { return Text([]) }
+    return "; settle by asking about " + Text.names(findings, limit: 4)
+  }
+
+  /// "holds", "false" or "unknown"; a condition decided on values known only as ranges says it
+  /// held (or failed) for every possible value.
+  static func truth(_ premise: Report.PremiseInfo, holds: String = "holds") -> String {
+    let word = premise.truth == .true ? holds : premise.truth.description
+    guard premise.truth != .unknown, premise.observed.contains(where: { $0.ranged == true }) else {
+      return word
+    }
+    return word + " for every possible value"
+  }
+
   /// A fired rule with its evidence: the premises collapse in HTML.
   func rule(_ rule: Report.RuleInfo, sign: String) -> ListItem {
     let premises = rule.premises.map { premise in
       ListItem(
-        Text("\(premise.truth == .true ? "holds" : premise.truth.description): ")
+        Text("\(Self.truth(premise)): ")
           + Text([.code(premise.condition)])
           + premise.observedSuffix(sources: true, derivations: true))
     }
@@ -235,7 +250,7 @@ public struct ReportDocument: Sendable {
   func miss(_ rule: Report.RuleInfo) -> ListItem {
     let open = rule.premises.filter { $0.truth != .true }.map { premise in
       ListItem(
-        Text("\(premise.truth): ") + Text([.code(premise.condition)])
+        Text("\(Self.truth(premise, holds: "true")): ") + Text([.code(premise.condition)])
           + premise.observedSuffix(sources: false, derivations: false))
     }
     return ListItem(
@@ -266,7 +281,7 @@ public struct ReportDocument: Sendable {
           for premise in rule.premises {
             children.append(
               ListItem(
-                Text("\(premise.truth): ") + Text([.code(premise.condition)])
+                Text("\(Self.truth(premise, holds: "true")): ") + Text([.code(premise.condition)])
                   + premise.observedSuffix(sources: true, derivations: true)))
           }
           if !rule.missing.isEmpty {

@@ -104,7 +104,7 @@ struct PackFileLoader {
   }
 
   static let typeKeys = [
-    "type", "values", "range", "unit", "fields", "description", "ask", "derived",
+    "type", "values", "range", "unit", "fields", "description", "ask", "derived", "priority",
   ]
 
   private mutating func type(_ map: [String: YNode], at location: SourceLocation) -> TypeSyntax? {
@@ -118,14 +118,30 @@ struct PackFileLoader {
       return nil
     }
     var values: [Located<String>] = []
+    var labels: [String?] = []
     if kind == .enum || kind == .set {
       guard let node = map["values"], !node.isNull else {
         reader.diagnostics.append(
           SyntaxCatalogue.missingKey("values", in: "an \(kind.rawValue) type", at: location))
         return nil
       }
+      // A list of names, or a mapping of names to {label: ...} (or to nothing).
+      var entries: [(name: YNode, label: String?)] = []
+      if node.mapping != nil {
+        for (key, value) in node.mapping ?? [] {
+          var label: String?
+          if !value.isNull,
+            let map = reader.mapping(value, "enum value '\(key.scalar ?? "")'", allowed: ["label"])
+          {
+            label = reader.string(map["label"], "'label'")?.value
+          }
+          entries.append((key, label))
+        }
+      } else {
+        entries = reader.list(node, "'values'").map { ($0, nil) }
+      }
       var seen: [String: SourceLocation] = [:]
-      for item in reader.list(node, "'values'") {
+      for (item, label) in entries {
         guard let value = reader.identifier(item, "enum value") else { continue }
         if let first = seen[value.value] {
           reader.diagnostics.append(
@@ -135,6 +151,7 @@ struct PackFileLoader {
         }
         seen[value.value] = value.location
         values.append(value)
+        labels.append(label)
       }
     } else if let node = map["values"] {
       reader.diagnostics.append(
@@ -197,7 +214,7 @@ struct PackFileLoader {
         SyntaxCatalogue.invalidValue("'fields' applies only to list types", at: node.location))
     }
     return TypeSyntax(
-      kind: Located(kind, at: kindText.location), values: values, range: range,
+      kind: Located(kind, at: kindText.location), values: values, labels: labels, range: range,
       unit: reader.string(map["unit"], "'unit'")?.value, fields: fields)
   }
 
@@ -211,7 +228,8 @@ struct PackFileLoader {
     let derived = reader.boolean(map["derived"], "'derived'")?.value ?? false
     let finding = FindingSyntax(
       name: name, type: type, description: reader.string(map["description"], "'description'"),
-      ask: reader.string(map["ask"], "'ask'"), derived: derived)
+      ask: reader.string(map["ask"], "'ask'"), derived: derived,
+      priority: reader.integer(map["priority"], "'priority'"))
     var missing: [String] = []
     if finding.description == nil { missing.append("description") }
     if finding.ask == nil && !derived { missing.append("ask") }
@@ -370,9 +388,46 @@ struct PackFileLoader {
     let scalars = Array(text.value.unicodeScalars)
     var pieces: [TemplateSyntax.Piece] = []
     var plain = String.UnicodeScalarView()
+    // The pieces before an open `[[`, while its optional part is read.
+    var outer: [TemplateSyntax.Piece]?
+    var optionalStart = 0
+    func flush() {
+      if !plain.isEmpty {
+        pieces.append(.text(String(plain)))
+        plain = String.UnicodeScalarView()
+      }
+    }
     var i = 0
     while i < scalars.count {
       let c = scalars[i]
+      let next = i + 1 < scalars.count ? scalars[i + 1] : nil
+      if c == "[" && next == "[" {
+        guard outer == nil else {
+          reader.diagnostics.append(
+            SyntaxCatalogue.templateSyntax(
+              "an optional part '[[...]]' cannot hold another", at: mapping.location(ofOffset: i)))
+          return TemplateSyntax(source: text, pieces: [.text(text.value)])
+        }
+        flush()
+        outer = pieces
+        pieces = []
+        optionalStart = i
+        i += 2
+        continue
+      }
+      if c == "]" && next == "]" {
+        guard let before = outer else {
+          reader.diagnostics.append(
+            SyntaxCatalogue.templateSyntax(
+              "unmatched ']]' in the template", at: mapping.location(ofOffset: i)))
+          return TemplateSyntax(source: text, pieces: [.text(text.value)])
+        }
+        flush()
+        pieces = before + [.optional(pieces)]
+        outer = nil
+        i += 2
+        continue
+      }
       if c == "{" {
         guard let close = scalars[(i + 1)...].firstIndex(where: { $0 == "}" || $0 == "{" }),
           scalars[close] == "}"
@@ -393,10 +448,7 @@ struct PackFileLoader {
               "empty '{}' in the template", at: mapping.location(ofOffset: i)))
           return TemplateSyntax(source: text, pieces: [.text(text.value)])
         }
-        if !plain.isEmpty {
-          pieces.append(.text(String(plain)))
-          plain = String.UnicodeScalarView()
-        }
+        flush()
         pieces.append(.placeholder(Located(name, at: mapping.location(ofOffset: start))))
         i = close + 1
         continue
@@ -410,7 +462,13 @@ struct PackFileLoader {
       plain.append(c)
       i += 1
     }
-    if !plain.isEmpty { pieces.append(.text(String(plain))) }
+    if outer != nil {
+      reader.diagnostics.append(
+        SyntaxCatalogue.templateSyntax(
+          "unclosed '[[' in the template", at: mapping.location(ofOffset: optionalStart)))
+      return TemplateSyntax(source: text, pieces: [.text(text.value)])
+    }
+    flush()
     return TemplateSyntax(source: text, pieces: pieces)
   }
 

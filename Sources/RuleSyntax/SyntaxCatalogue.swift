@@ -142,6 +142,6 @@ package enum SyntaxCatalogue {
   package static func templateSyntax(_ message: String, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       .error, code: .templateSyntax, message, at: location,
-      hint: "placeholders look like '{name}' or '{e.field}'")
+      hint: "placeholders look like '{name}' or '{e.field}'; an optional part is '[[ ... ]]'")
   }
 }

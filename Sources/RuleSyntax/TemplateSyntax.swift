@@ -4,9 +4,11 @@ package import RuleDiagnostics
 /// its name inside the YAML scalar.
 package struct TemplateSyntax: Sendable {
   /// A piece of a template.
-  package enum Piece: Sendable {
+  package indirect enum Piece: Sendable {
     case text(String)
     case placeholder(Located<String>)
+    /// `[[ ... ]]`: left out when one of its placeholders is unknown.
+    case optional([Piece])
   }
 
   package var source: Located<String>

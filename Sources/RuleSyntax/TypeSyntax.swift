@@ -10,6 +10,8 @@ package struct TypeSyntax: Sendable {
   package var kind: Located<Kind>
   /// Enum or set values, in declared order.
   package var values: [Located<String>]
+  /// The label of each value (what a sentence says instead of its name), when declared.
+  package var labels: [String?] = []
   /// Inclusive range for integer and number.
   package var range: (low: Located<Double>, high: Located<Double>)?
   package var unit: String?

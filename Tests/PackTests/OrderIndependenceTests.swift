@@ -31,7 +31,13 @@ struct OrderIndependenceTests {
     return try cases.map { file in
       let facts = try #require(compiler.compile(file: try Workspace.read(file), sha256: "").value)
       let evaluation = program.evaluate(facts)
-      let report = builder.report(program.explain(facts, evaluation), facts: facts)
+      var report = builder.report(program.explain(facts, evaluation), facts: facts)
+      // The vocabulary's declared order breaks ties in "what to ask next" (by design), and the
+      // shuffle reorders it: compare the questions as a set.
+      report.askNext.sort { $0.finding < $1.finding }
+      for o in report.outputs.indices {
+        for v in report.outputs[o].values.indices { report.outputs[o].values[v].settledBy?.sort() }
+      }
       // Rule locations name the renamed files: compare everything else.
       return JSONText.encode(report).split(separator: "\n")
         .filter { !$0.contains("\"location\" :") }.joined(separator: "\n")

@@ -74,7 +74,28 @@ struct CaseCheckTests {
       message: "'life_events' has no field 'monthsago'", hint: "did you mean 'months_ago'?"),
     Mistake(
       marked: "case: c\nfindings:\n  onset_date: 1️⃣2026-02-30\n", code: "invalid-date",
-      message: "'2026-02-30' is not a date", hint: "write dates as YYYY-MM-DD"),
+      message: "'2026-02-30' is not a date",
+      hint: "write dates as YYYY-MM-DD, or YYYY-MM or YYYY when only the month or year is known"),
+    Mistake(
+      marked: "case: c\nfindings:\n  onset_date: 1️⃣2026-13\n", code: "invalid-date",
+      message: "'2026-13' is not a date"),
+    Mistake(
+      marked: "case: c\nfindings:\n  age: {between: 1️⃣[40, 30]}\n", code: "invalid-interval",
+      message: "the interval of 'age' is empty: 40 > 30", hint: "write the lower bound first"),
+    Mistake(
+      marked: "case: c\nfindings:\n  age: {1️⃣beween: [30, 40]}\n", code: "invalid-interval",
+      message:
+        "'age' must be a number or one of {between: [low, high]}, {at_least: n}, {at_most: n}",
+      hint: "did you mean 'between'?"),
+    Mistake(
+      marked: "case: c\nfindings:\n  age: {between: 1️⃣[30]}\n", code: "invalid-interval",
+      message: "'between' takes two numbers, as in {between: [25, 34]}"),
+    Mistake(
+      marked: "case: c\nfindings:\n  phq9: {at_least: 1️⃣30}\n", code: "value-out-of-range",
+      message: "30 is outside the range of 'phq9' [0, 27]"),
+    Mistake(
+      marked: "case: c\nfindings:\n  age: {between: [1️⃣25.5, 30]}\n", code: "type-mismatch",
+      message: "a bound of 'age' must be a whole number"),
     Mistake(
       marked: "case: c\nfindings:\n  onset_date: 1️⃣1/10/2026\n", code: "invalid-date",
       message: "'1/10/2026' is not a date"),

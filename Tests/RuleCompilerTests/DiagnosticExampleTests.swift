@@ -276,6 +276,10 @@ struct DiagnosticExampleTests {
     Example(
       code: "invalid-date", severity: .error, situation: "a day that does not exist",
       input: .caseFile("case: c\nfindings:\n  onset_date: 1️⃣2026-02-30\n")),
+    Example(
+      code: "invalid-interval", severity: .error,
+      situation: "a partly known number given upside down",
+      input: .caseFile("case: c\nfindings:\n  age: {between: 1️⃣[40, 30]}\n")),
 
     // MARK: Workspace: folders and files
     Example(

@@ -16,6 +16,7 @@ struct ReportGoldenTests {
     ("alert-deferred", "rules/ipt-core/cases/c09-suicidal-grief.yaml"),
     ("mostly-unknown", "rules/ipt-core/cases/c08-mostly-missing-data.yaml"),
     ("normal-grief", "rules/ipt-core/cases/c10-normal-grief.yaml"),
+    ("provisional", "rules/ipt-core/cases/c33-partly-known-death.yaml"),
   ]
 
   /// The report of a sample case, with a fixed engine version so goldens survive a release.
@@ -67,6 +68,20 @@ struct ReportGoldenTests {
     #expect(excluded.outputs.contains { $0.values.contains { $0.status == .excluded } })
     let unknown = try Self.report("rules/ipt-core/cases/c08-mostly-missing-data.yaml")
     #expect(!unknown.askNext.isEmpty)
+    #expect(unknown.askNext.first?.finding == "suicidality", "safety questions come first")
+    let severities = unknown.askNext.map { q in
+      q.couldRaise.map { $0.hasPrefix("critical") ? 3 : $0.hasPrefix("warning") ? 2 : 1 }.max() ?? 0
+    }
+    #expect(severities == severities.sorted(by: >), "critical, then warning, then info, then picks")
+    let partial = try Self.report("rules/ipt-core/cases/c33-partly-known-death.yaml")
+    let grief = try #require(
+      partial.outputs.first { $0.name == "focus" }?.values.first { $0.name == "grief" })
+    #expect(grief.status == .picked && grief.provisional == true)
+    #expect(grief.settledBy?.isEmpty == false)
+    let partialText = TextRenderer().render(Self.documents.evaluation(partial))
+    #expect(partialText.contains("[provisional]; settle by asking about"))
+    #expect(partialText.contains("holds for every possible value"))
+    #expect(partialText.contains("died at most 4 months ago (link window"))
     #expect(
       !(unknown.outputs.first { $0.name == "focus" }?.picked.contains("interpersonal_deficits")
         ?? true),
