@@ -85,6 +85,13 @@ struct Interpreter<T: EvaluationTracer> {
       if case .boolean(let b) = value(index, &s) { return Truth(b) }
       return .unknown
     case .known:
+      // Without a tracer, read the fact itself: an unknown value need not become its range first.
+      if T.self == NoTracer.self {
+        let operand = code.instructions[Int(i.a)]
+        if operand.op == .finding {
+          return Truth(s.facts[Int(operand.a)].isKnown == (i.flag == 1))
+        }
+      }
       return Truth(value(i.a, &s).isKnown == (i.flag == 1))
     case .not:
       return !truth(i.a, &s)
