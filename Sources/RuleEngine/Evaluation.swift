@@ -11,6 +11,10 @@ public struct Evaluation: Sendable {
   /// Fired alerts, most severe first, then by declared order.
   public var alerts: [FiredAlert]
 
-  /// Whether a critical alert fired: suggestions are then deferred pending safety.
-  public var deferredPendingSafety: Bool { alerts.contains { $0.severity == .critical } }
+  /// Whether a critical alert fired while something is suggested: the suggestions are then
+  /// deferred pending safety. With nothing suggested (a gate that removes every suggestion, such
+  /// as "not a psychotherapy candidate") there is nothing to defer.
+  public var deferredPendingSafety: Bool {
+    alerts.contains { $0.severity == .critical } && outputs.contains { !$0.picked.isEmpty }
+  }
 }

@@ -124,9 +124,10 @@ extension Program {
         certainty[v] = .false
       }
     }
+    // Not picked now: unknown while some answer to the undetermined rules could still pick it.
     let pickedTruth = (0..<count).map { v -> Truth in
       if picked.contains(v) { return .true }
-      return up[v] > 0 && excludedBy[v].isEmpty ? .unknown : .false
+      return certainty[v] == .false ? .false : .unknown
     }
     return OutputResult(
       weights: weights, statuses: statuses, picked: picked, pickedTruth: pickedTruth,

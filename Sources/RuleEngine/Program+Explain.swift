@@ -9,7 +9,7 @@ extension Program {
     for index in traces.indices where traces[index].truth == .unknown {
       var visiting: Set<Int> = []
       traces[index].missing = missingFindings(
-        rule: index, traces: traces, memo: &memo, visiting: &visiting)
+        rule: index, traces: traces, evaluation: evaluation, memo: &memo, visiting: &visiting)
     }
     let outputExplanations = outputs.indices.map {
       explainOutput($0, evaluation: evaluation, traces: traces)
@@ -122,7 +122,8 @@ extension Program {
   }
 
   private func missingFindings(
-    rule: Int, traces: [RuleTrace], memo: inout [Int: [Int]], visiting: inout Set<Int>
+    rule: Int, traces: [RuleTrace], evaluation: Evaluation, memo: inout [Int: [Int]],
+    visiting: inout Set<Int>
   ) -> [Int] {
     if let done = memo[rule] { return done }
     guard visiting.insert(rule).inserted else { return [] }
@@ -132,17 +133,28 @@ extension Program {
         if findings[observation.slot].derived {
           for deriver in derivers[observation.slot] where traces[deriver].truth == .unknown {
             slots.formUnion(
-              missingFindings(rule: deriver, traces: traces, memo: &memo, visiting: &visiting))
+              missingFindings(
+                rule: deriver, traces: traces, evaluation: evaluation, memo: &memo,
+                visiting: &visiting))
           }
         } else {
           slots.insert(observation.slot)
         }
       }
-      // An unknown `picked` test: the undetermined rules of that output decide it.
+      // An unknown `picked` test: the undetermined rules of that output decide it, those that
+      // touch a value whose status is still open (a rule on settled values changes no pick).
       for output in rules[rule].conditions[position].pickedOutputs {
+        let certainty = evaluation.outputs[output].certainty
         for other in outputRules[output] where traces[other].truth == .unknown && other != rule {
+          let actions = rules[other].actions
+          let open = (actions.suggest + actions.exclude).contains {
+            $0.output == output && certainty[$0.value] == .unknown
+          }
+          guard open else { continue }
           slots.formUnion(
-            missingFindings(rule: other, traces: traces, memo: &memo, visiting: &visiting))
+            missingFindings(
+              rule: other, traces: traces, evaluation: evaluation, memo: &memo,
+              visiting: &visiting))
         }
       }
     }

@@ -51,6 +51,8 @@ public struct Report: Codable, Sendable, Hashable {
     public var source: String?
     /// For a derived finding: the rules that concluded it (or failed to), with their results.
     public var derivedBy: [String]?
+    /// For a derived finding that holds: the filled-in `because` of each rule that concluded it.
+    public var derivedBecause: [String]?
     /// True when the value was known only as a range (partly known, or unknown over its declared
     /// range): the condition then held, or failed, for every possible value. Absent otherwise.
     public var ranged: Bool?
@@ -58,6 +60,7 @@ public struct Report: Codable, Sendable, Hashable {
     enum CodingKeys: String, CodingKey {
       case name, value, source, ranged
       case derivedBy = "derived_by"
+      case derivedBecause = "derived_because"
     }
   }
 

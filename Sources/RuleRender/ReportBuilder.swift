@@ -133,10 +133,18 @@ package struct ReportBuilder: Sendable {
 
   private func observation(_ o: Observation, explanation: Explanation) -> Report.ObservationInfo {
     var derivedBy: [String]?
+    var derivedBecause: [String]?
     if program.findings[o.slot].derived && o.element == nil {
       derivedBy = program.derivers[o.slot].map {
         "\(program.rules[$0].id) (\(RuleResult(explanation.rules[$0].truth).rawValue))"
       }
+      // Why it holds: the filled-in `because` of each rule that concluded it.
+      let reasons = program.derivers[o.slot].compactMap { r -> String? in
+        let trace = explanation.rules[r]
+        guard trace.truth == .true, let because = program.rules[r].because else { return nil }
+        return format.fill(because, trace: trace, evaluation: explanation.evaluation)
+      }
+      derivedBecause = reasons.isEmpty ? nil : reasons
     }
     var name = o.name
     if let element = o.element, let dot = o.name.firstIndex(of: ".") {
@@ -150,7 +158,8 @@ package struct ReportBuilder: Sendable {
       if o.origin == nil { value = "unknown, " + value }
     }
     return Report.ObservationInfo(
-      name: name, value: value, source: o.origin?.description, derivedBy: derivedBy, ranged: ranged)
+      name: name, value: value, source: o.origin?.description, derivedBy: derivedBy,
+      derivedBecause: derivedBecause, ranged: ranged)
   }
 }
 
@@ -163,6 +172,7 @@ extension Report.PremiseInfo {
       "\(o.name) = \(o.value)" + (sources ? o.source.map { " at \($0)" } ?? "" : "")
         + (derivations
           ? o.derivedBy.map { " (derived by \($0.joined(separator: ", ")))" } ?? "" : "")
+        + (derivations ? o.derivedBecause.map { ": " + $0.joined(separator: " ") } ?? "" : "")
     }
     return " (\(values.joined(separator: "; ")))"
   }

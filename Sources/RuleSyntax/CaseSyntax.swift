@@ -5,6 +5,8 @@ package struct CaseSyntax: Sendable {
   package var id: Located<String>
   package var date: String?
   package var assessor: String?
+  /// Where a case written from a published description comes from (kept, never evaluated).
+  package var source: String?
   package var findings: [(name: Located<String>, value: DataNode)]
   package var notes: String?
   package var file: SourceFile

@@ -8,5 +8,9 @@ package struct FormulationSyntax: Sendable {
   package var picks: [(output: Located<String>, values: [Located<String>])]
   package var alerts: [Located<String>]
   package var rationale: String?
+  /// Where a formulation taken from a published case comes from (kept, never evaluated).
+  package var source: String?
+  /// Free text about the formulation (kept, never evaluated).
+  package var notes: String?
   package var file: SourceFile
 }

@@ -8,7 +8,7 @@ extension Loader {
     var reader = NodeReader()
     guard
       let map = reader.mapping(
-        root, "a case file", allowed: ["case", "date", "assessor", "findings", "notes"],
+        root, "a case file", allowed: ["case", "date", "assessor", "source", "findings", "notes"],
         required: ["case"])
     else { return (nil, reader.diagnostics) }
     let id = reader.string(map["case"], "'case'")
@@ -19,7 +19,8 @@ extension Loader {
     let result = id.map {
       CaseSyntax(
         id: $0, date: reader.string(map["date"], "'date'")?.value,
-        assessor: reader.string(map["assessor"], "'assessor'")?.value, findings: findings,
+        assessor: reader.string(map["assessor"], "'assessor'")?.value,
+        source: reader.string(map["source"], "'source'")?.value, findings: findings,
         notes: reader.string(map["notes"], "'notes'")?.value, file: file)
     }
     return (result, reader.diagnostics)

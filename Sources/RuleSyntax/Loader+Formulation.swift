@@ -12,6 +12,8 @@ extension Loader {
     var by: Located<String>?
     var alerts: [Located<String>] = []
     var rationale: String?
+    var source: String?
+    var notes: String?
     var picks: [(output: Located<String>, values: [Located<String>])] = []
     for (name, value) in entries {
       switch name.value {
@@ -19,6 +21,8 @@ extension Loader {
       case "by": by = reader.string(value, "'by'")
       case "alerts": alerts = reader.strings(value, "an alert")
       case "rationale": rationale = reader.string(value, "'rationale'")?.value
+      case "source": source = reader.string(value, "'source'")?.value
+      case "notes": notes = reader.string(value, "'notes'")?.value
       default: picks.append((name, reader.strings(value, "a value of '\(name.value)'")))
       }
     }
@@ -33,7 +37,8 @@ extension Loader {
     guard let caseID, let by else { return (nil, reader.diagnostics) }
     return (
       FormulationSyntax(
-        caseID: caseID, by: by, picks: picks, alerts: alerts, rationale: rationale, file: file),
+        caseID: caseID, by: by, picks: picks, alerts: alerts, rationale: rationale, source: source,
+        notes: notes, file: file),
       reader.diagnostics
     )
   }

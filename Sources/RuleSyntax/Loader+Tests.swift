@@ -44,7 +44,7 @@ extension Loader {
         expectNode, "'expect'",
         allowed: [
           "picked", "not_picked", "only_picked", "alerts", "no_alerts", "fired", "not_fired",
-          "derived", "deferred",
+          "derived", "deferred", "provisional", "settled", "ask_first",
         ])
     else { return test }
     func refs(_ key: String) -> [(output: Located<String>, values: [Located<String>])] {
@@ -63,6 +63,13 @@ extension Loader {
     test.fired = reader.strings(expect["fired"], "a rule id")
     test.notFired = reader.strings(expect["not_fired"], "a rule id")
     test.deferred = reader.boolean(expect["deferred"], "'deferred'")
+    test.provisional = refs("provisional").flatMap { p in
+      p.values.map { OutputReference(output: p.output, value: $0) }
+    }
+    test.settled = refs("settled").flatMap { p in
+      p.values.map { OutputReference(output: p.output, value: $0) }
+    }
+    test.askFirst = expect["ask_first"].flatMap { reader.string($0, "a finding") }
     if let node = expect["derived"] {
       test.derived = reader.entries(node, "'derived'").compactMap { entry in
         reader.string(entry.value, "a truth value").map { (entry.name, $0) }

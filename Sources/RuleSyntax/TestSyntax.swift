@@ -17,6 +17,12 @@ package struct TestSyntax: Sendable {
   package var derived: [(finding: Located<String>, truth: Located<String>)]
   /// Whether the suggestions must be deferred pending safety (a critical alert fired).
   package var deferred: Located<Bool>?
+  /// Values that must be picked provisionally: some unknown finding could still change it.
+  package var provisional: [OutputReference] = []
+  /// Values that must be picked whatever the unknown findings turn out to be.
+  package var settled: [OutputReference] = []
+  /// The finding that must come first in "what to ask next".
+  package var askFirst: Located<String>?
   package var location: SourceLocation
   package var file: SourceFile
 }

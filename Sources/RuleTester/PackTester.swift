@@ -182,6 +182,23 @@ package struct PackTester {
             rules: rulesFor(o, v), location: ref.value.location))
       }
     }
+    for (ref, wanted) in test.provisional.map({ ($0, Truth.unknown) })
+      + test.settled.map({ ($0, Truth.true) })
+    {
+      guard let o = output(ref.output), let v = value(o, ref.value) else { continue }
+      let result = evaluation.outputs[o]
+      if !result.statuses[v].isPicked || result.certainty[v] != wanted {
+        let word = wanted == .unknown ? "provisional" : "settled"
+        let actual =
+          result.statuses[v].isPicked
+          ? (result.certainty[v] == .true ? "picked, settled" : "picked, provisional")
+          : describeStatus(o, v)
+        failures.append(
+          TestFailure(
+            expected: "\(ref.output.value): \(ref.value.value) picked, \(word)", actual: actual,
+            rules: rulesFor(o, v), location: ref.value.location))
+      }
+    }
     for ref in test.notPicked {
       guard let o = output(ref.output), let v = value(o, ref.value) else { continue }
       if evaluation.outputs[o].statuses[v].isPicked {
@@ -286,6 +303,26 @@ package struct PackTester {
             : "no critical alert fired",
           rules: evaluation.alerts.filter { $0.severity == .critical }.flatMap(\.rules),
           location: deferred.location))
+    }
+    if let askFirst = test.askFirst {
+      if let slot = program.findings.firstIndex(where: { $0.name == askFirst.value && !$0.derived })
+      {
+        let first = program.explain(facts, evaluation).askNext.first
+        if first?.slot != slot {
+          failures.append(
+            TestFailure(
+              expected: "\(askFirst.value) asked first",
+              actual: first.map { "\(program.findings[$0.slot].name) asked first" }
+                ?? "nothing to ask",
+              rules: first?.rules ?? [], location: askFirst.location))
+        }
+      } else {
+        diagnostics.append(
+          CheckCatalogue.unknownFinding(
+            askFirst.value, candidates: program.findings.filter { !$0.derived }.map(\.name),
+            at: askFirst.location))
+        ok = false
+      }
     }
     guard ok else { return nil }
     return TestOutcome(

@@ -11,7 +11,7 @@ package struct FormulationCompiler: Sendable {
   let valueIndex: [[String: Int]]
   let alertIndex: [String: Int]
   /// The keys of a formulation file that are not outputs.
-  static let fixedKeys = ["formulation", "by", "alerts", "rationale"]
+  static let fixedKeys = ["formulation", "by", "alerts", "rationale", "source", "notes"]
 
   /// Prepares name lookups for `program`.
   package init(program: Program) {
