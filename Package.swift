@@ -111,7 +111,7 @@ let package = Package(
       name: "PackTests",
       dependencies: [
         "Advisor", "RuleTester", "RuleRender", "RuleEngine", "RuleCompiler", "RuleSyntax", "RuleWorkspace",
-        "RuleDiagnostics", "TestSupport",
+        "RuleDiagnostics", "TraineeCheck", "TestSupport",
       ],
       exclude: ["Fixtures"], swiftSettings: strictSettings),
     .testTarget(

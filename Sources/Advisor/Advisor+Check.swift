@@ -1,7 +1,5 @@
 public import RuleDiagnostics
 import RuleEngine
-import RuleSyntax
-import RuleWorkspace
 import TraineeCheck
 
 extension Advisor {
@@ -9,55 +7,15 @@ extension Advisor {
   /// formulation is matched to its case by the case id (several trainees may formulate one case);
   /// with one case and one formulation, a formulation of another case is an error.
   public func check(cases: [SourceFile], formulations: [SourceFile]) -> CheckRun {
-    var diagnostics: [Diagnostic] = []
-    var invalid = false
-    var outcomes: [(facts: CaseFacts, explanation: Explanation?)] = []
-    var invalidCaseIDs: [String] = []
-    for file in cases {
-      let checked = facts(file)
-      diagnostics += checked.diagnostics
-      if let value = checked.value {
-        outcomes.append((value, nil))
-      } else {
-        invalid = true
-        // Its formulations are not compared, but they are not "of no case" either.
-        if let id = Loader.loadCase(file).0?.id.value { invalidCaseIDs.append(id) }
-      }
-    }
-    let single = cases.count == 1 && formulations.count == 1
-    var loaded: [Formulation] = []
-    for file in formulations {
-      let (syntax, loadDiagnostics) = Loader.loadFormulation(file)
-      diagnostics += loadDiagnostics
-      guard let syntax, !loadDiagnostics.hasErrors else {
-        invalid = true
-        continue
-      }
-      let compiled = self.formulations.compile(
-        syntax, sha256: Digest.sha256(file.text),
-        forCase: single ? outcomes.first?.facts.caseID ?? invalidCaseIDs.first : nil)
-      diagnostics += compiled.diagnostics
-      if let value = compiled.value { loaded.append(value) } else { invalid = true }
-    }
-    let (matches, matchDiagnostics) = FormulationCompiler.match(
-      loaded, caseIDs: outcomes.map(\.facts.caseID) + invalidCaseIDs)
-    diagnostics += matchDiagnostics
-    if matchDiagnostics.hasErrors { invalid = true }
+    let compared = compare(cases: cases, formulations: formulations)
     let builder = CheckReportBuilder(program: program, engineVersion: Self.engineVersion)
-    var reports: [CheckReport] = []
-    for (formulation, match) in zip(loaded, matches) {
-      guard let match, match < outcomes.count else { continue }
-      let facts = outcomes[match].facts
-      let explanation =
-        outcomes[match].explanation ?? program.explain(facts, program.evaluate(facts))
-      outcomes[match].explanation = explanation
-      reports.append(
-        builder.report(
-          program.compare(formulation, with: explanation), formulation: formulation,
-          explanation: explanation, facts: facts))
+    let reports = compared.pairs.map { pair in
+      builder.report(
+        program.compare(pair.formulation, with: pair.explanation), formulation: pair.formulation,
+        explanation: pair.explanation, facts: pair.facts)
     }
     return CheckRun(
-      reports: reports, summary: builder.summary(reports, caseIDs: outcomes.map(\.facts.caseID)),
-      diagnostics: diagnostics.normalized(), invalid: invalid)
+      reports: reports, summary: builder.summary(reports, caseIDs: compared.caseIDs),
+      diagnostics: compared.diagnostics, invalid: compared.invalid)
   }
 }

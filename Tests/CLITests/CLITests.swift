@@ -176,9 +176,30 @@ struct CLITests {
       toPath: folder.appendingPathComponent("c01.yaml").path)
     let run = try Self.ipt(["evaluate", "c01.yaml"], in: folder)
     #expect(run.status == 0)
-    #expect(run.stdout.contains("Pack ipt-core 1.0.0"))
+    #expect(run.stdout.contains("Pack ipt-core 2.0.0"))
     #expect(!run.stdout.contains("9.9.9"))
     let local = try Self.ipt(["evaluate", "--pack", "rules/ipt-core", "c01.yaml"], in: folder)
     #expect(local.status == 2, "an empty local pack has no rules to evaluate with")
+  }
+
+  @Test("agreement scores the validation corpus, fails on an unmet --min, and rejects bad input")
+  func agreement() throws {
+    let run = try Self.ipt(["agreement", "validation", "--min", "focus=90"])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("AGREEMENT BY OUTPUT"))
+    #expect(run.stdout.contains("SAFETY ALERTS THE SOURCES REQUIRE"))
+    let json = try Self.ipt(["agreement", "validation", "--format", "json"])
+    #expect(json.stdout.contains("\"ipt-advisor/agreement/1\""))
+    let unmet = try Self.ipt(["agreement", "validation", "--min", "variant=100"])
+    #expect(unmet.status == 1)
+    #expect(unmet.stderr.contains("variant:") && unmet.stderr.contains("below the required 100%"))
+    let typo = try Self.ipt(["agreement", "validation", "--min", "focsu=90"])
+    #expect(typo.status == 64)
+    #expect(typo.stderr.contains("did you mean 'focus'?"))
+    let malformed = try Self.ipt(["agreement", "validation", "--min", "focus"])
+    #expect(malformed.status == 64)
+    let missing = try Self.ipt(["agreement", "no-such-corpus"])
+    #expect(missing.status == 2)
+    #expect(missing.stderr.contains("no-such-corpus/cases"))
   }
 }
