@@ -36,7 +36,18 @@ package struct CaseCompiler: Sendable {
   /// Checks and converts a loaded case file; `sha256` is the hash of its bytes.
   package func compile(_ syntax: CaseSyntax, sha256: String) -> Diagnosed<CaseFacts> {
     var diagnostics: [Diagnostic] = []
-    let (values, origins) = facts(syntax.findings, diagnostics: &diagnostics)
+    // Each finding is written in its section: `findings:`, or `course:` for the course of therapy.
+    for (entries, section) in [(syntax.findings, String?.none), (syntax.course, "course")] {
+      for (name, _) in entries {
+        guard let slot = slots[name.value], !program.findings[slot].derived,
+          program.findings[slot].section != section
+        else { continue }
+        diagnostics.append(
+          CheckCatalogue.wrongSection(
+            name.value, belongs: program.findings[slot].section, at: name.location))
+      }
+    }
+    let (values, origins) = facts(syntax.findings + syntax.course, diagnostics: &diagnostics)
     let facts = CaseFacts(
       caseID: syntax.id.value, file: syntax.file.path, sha256: sha256,
       values: values, origins: origins)
@@ -192,7 +203,8 @@ package struct CaseCompiler: Sendable {
           ok = false
           continue
         }
-        var fields = Array(repeating: Value.unknown, count: record.fields.count)
+        // A field left out takes its declared default (it has no location in the case).
+        var fields = record.fields.map { $0.defaultValue ?? Value.unknown }
         var fieldOrigins = Array(repeating: SourceLocation?.none, count: record.fields.count)
         for (key, value) in pairs {
           guard let index = fieldIndex[recordID][key.value] else {
@@ -218,6 +230,29 @@ package struct CaseCompiler: Sendable {
         out.append(Record(fields: fields))
         origin.elements.append(item.location)
         origin.fields.append(fieldOrigins)
+      }
+      // Fields declared `increasing` must rise strictly from one item to the next (a partly known
+      // value is out of order only when it surely is).
+      for (index, field) in record.fields.enumerated() where field.increasing {
+        var previous: (bounds: (low: Double, high: Double), item: Int)?
+        for (k, item) in out.enumerated() {
+          guard let bounds = item.fields[index].bounds else { continue }
+          if let p = previous, bounds.high <= p.bounds.low {
+            let describe = { (v: Value) -> String in
+              if case .date(let d) = v { return Self.isoDate(d) }
+              if case .number(let n) = v { return NumberText.format(n) }
+              return "a lower value"
+            }
+            diagnostics.append(
+              CheckCatalogue.notIncreasing(
+                "\(owner).\(field.name)", value: describe(item.fields[index]),
+                previous: describe(out[p.item].fields[index]),
+                at: origin.fields[k][index] ?? origin.elements[k],
+                previousAt: origin.fields[p.item][index] ?? origin.elements[p.item]))
+            ok = false
+          }
+          previous = (bounds, k)
+        }
       }
       return ok ? .records(out) : nil
     case .record:
@@ -318,6 +353,22 @@ package struct CaseCompiler: Sendable {
     default:
       return days(fromISODate: text).map { ($0, $0) }
     }
+  }
+
+  /// The `YYYY-MM-DD` text of a day counted from 1970-01-01 (civil from days, Howard Hinnant's
+  /// algorithm).
+  static func isoDate(_ days: Int) -> String {
+    let z = days + 719468
+    let era = (z >= 0 ? z : z - 146096) / 146097
+    let doe = z - era * 146097
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+    let mp = (5 * doy + 2) / 153
+    let d = doy - (153 * mp + 2) / 5 + 1
+    let m = mp < 10 ? mp + 3 : mp - 9
+    let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+    func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+    return "\(y)-\(two(m))-\(two(d))"
   }
 
   /// Days since 1970-01-01 for a `YYYY-MM-DD` date, or nil.

@@ -194,6 +194,27 @@ package enum CheckCatalogue {
       hint: hint ?? "write {between: [low, high]}, {at_least: n} or {at_most: n}")
   }
 
+  package static func wrongSection(
+    _ name: String, belongs section: String?, at location: SourceLocation
+  ) -> Diagnostic {
+    let home = section.map { "the \($0): section" } ?? "findings:"
+    return Diagnostic(
+      .error, code: .wrongSection,
+      "'\(name)' is written under \(home == "findings:" ? "course:" : "findings:"), but it belongs under \(home)",
+      at: location, hint: "move it under \(home)")
+  }
+
+  package static func notIncreasing(
+    _ owner: String, value: String, previous: String, at location: SourceLocation,
+    previousAt: SourceLocation?
+  ) -> Diagnostic {
+    Diagnostic(
+      .error, code: .notIncreasing,
+      "'\(owner)' must increase from one item to the next: \(value) follows \(previous)",
+      at: location, hint: "check the order of the items and this value (no repeats)",
+      notes: [Diagnostic.Note("the previous item's value", at: previousAt)])
+  }
+
   package static func invalidDate(_ text: String, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       .error, code: .invalidDate, "'\(text)' is not a date", at: location,

@@ -166,6 +166,32 @@ extension PackCompiler {
       let q = Node.Quantifier(rawValue: quantifier.rawValue) ?? .some
       return make(
         .quantifier(q, local: local, list: list, body: bodyNode), q == .count ? .number : .boolean)
+    case .aggregate(let aggregate, let valueExpr, let variable, let listExpr, let filter):
+      return compileAggregate(aggregate, valueExpr, variable, listExpr, filter, e, c)
+    case .dateDifference(let unit, let fromExpr, let toExpr):
+      let from = compileNode(fromExpr, c)
+      let to = compileNode(toExpr, c)
+      guard let from, let to else { return nil }
+      for (node, expr) in [(from, fromExpr), (to, toExpr)] where node.type != .date {
+        diagnostics.append(
+          CheckCatalogue.typeMismatch(
+            "\(unit.rawValue)_between takes two dates; '\(c.source(of: expr))' is \(withArticle(node.type))",
+            at: expr.location))
+        return nil
+      }
+      // The later date minus the earlier, in days, then in weeks (7 days) or months (30.4375
+      // days, a Julian year's twelfth).
+      let days = Node(
+        .arithmetic(.subtract, to, from), type: .number, text: text, location: e.location)
+      switch unit {
+      case .days: return .node(days)
+      case .weeks, .months:
+        let divisor = unit == .weeks ? 7 : 30.4375
+        let constant = Node(
+          .constant(.number(divisor)), type: .number, text: NumberText.format(divisor),
+          location: e.location)
+        return make(.arithmetic(.divide, days, constant), .number)
+      }
     case .not(let inner):
       guard let node = compileBool(inner, c) else { return nil }
       return make(.not(node), .boolean)
@@ -317,6 +343,57 @@ extension PackCompiler {
     }
   }
 
+  /// `min(VALUE for x in LIST where FILTER)`: the variable is bound in the value and the filter.
+  mutating func compileAggregate(
+    _ aggregate: Expression.Aggregate, _ valueExpr: Expression, _ variable: Located<String>,
+    _ listExpr: Expression, _ filter: Expression?, _ e: Expression, _ c: ConditionText
+  ) -> Typed? {
+    guard let list = compileNode(listExpr, c) else { return nil }
+    guard case .list(let record) = list.type, case .finding(let listSlot) = list.kind else {
+      diagnostics.append(
+        CheckCatalogue.typeMismatch(
+          "'\(c.source(of: listExpr))' is \(withArticle(list.type)), not a list of records",
+          at: listExpr.location, hint: "aggregates range over findings of type list"))
+      return nil
+    }
+    if findingSlots[variable.value] != nil || constants[variable.value] != nil {
+      diagnostics.append(
+        CheckCatalogue.typeMismatch(
+          "the variable '\(variable.value)' hides a finding or constant of the same name",
+          at: variable.location, hint: "choose another variable name"))
+      return nil
+    }
+    let local = localCount
+    localCount += 1
+    scope.visible.append((variable.value, local, record))
+    scope.all.append((variable.value, local, record, listSlot))
+    defer { scope.visible.removeLast() }
+    guard let value = compileNode(valueExpr, c) else { return nil }
+    let ordered = Self.isNumeric(value.type) || value.type == .date
+    let numeric = Self.isNumeric(value.type)
+    let needsNumber = aggregate == .sum || aggregate == .average
+    guard needsNumber ? numeric : ordered else {
+      diagnostics.append(
+        CheckCatalogue.typeMismatch(
+          "\(aggregate.rawValue)() takes \(needsNumber ? "a number" : "a number or a date"); '\(c.source(of: valueExpr))' is \(withArticle(value.type))",
+          at: valueExpr.location))
+      return nil
+    }
+    var filterNode: Node?
+    if let filter {
+      guard let node = compileBool(filter, c) else { return nil }
+      filterNode = node
+    }
+    let type: ValueType = aggregate == .average ? .number : value.type
+    let kind = Node.Aggregate(rawValue: aggregate.rawValue) ?? .min
+    return .node(
+      Node(
+        .aggregate(
+          kind, local: local, list: list, value: value, filter: filterNode,
+          range: range(of: value)),
+        type: type, text: c.source(of: e), location: e.location))
+  }
+
   func isEnum(_ type: ValueType) -> Bool {
     if case .enumeration = type { return true }
     return false
@@ -328,6 +405,7 @@ extension PackCompiler {
     case .field(let local, let field):
       guard let record = scope.all.first(where: { $0.local == local })?.record else { return nil }
       return records[record].fields[field].range
+    case .aggregate(let kind, _, _, _, _, let range): return kind == .sum ? nil : range
     default: return nil
     }
   }

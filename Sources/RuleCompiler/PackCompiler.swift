@@ -22,12 +22,31 @@ struct PackCompiler {
   var localCount = 0
   var readsFindings: Set<Int> = []
   var readsOutputs: Set<Int> = []
+  /// Every finding's syntax by name, so a field can be `like` a finding declared after it.
+  var findingSyntax: [String: FindingSyntax] = [:]
+  /// Fields `like` a finding: the record, the field and the finding's name, resolved to a slot
+  /// once every finding is declared.
+  var pendingLikes: [(record: Int, field: Int, name: String)] = []
 
   mutating func compile(_ pack: PackSyntax, base: [PackSyntax], sha256: String) -> Program? {
     let all = base + [pack]
     for p in all { if let manifest = p.manifest { declareReferences(manifest) } }
     for p in all { for c in p.constants { declareConstant(c) } }
+    for p in all {
+      for f in p.findings where findingSyntax[f.name.value] == nil {
+        findingSyntax[f.name.value] = f
+      }
+    }
     for p in all { for f in p.findings { declareFinding(f) } }
+    for pending in pendingLikes {
+      guard let slot = findingSlots[pending.name] else { continue }
+      var fields = records[pending.record].fields
+      let f = fields[pending.field]
+      fields[pending.field] = FieldInfo(
+        name: f.name, type: f.type, range: f.range, unit: f.unit, description: f.description,
+        ask: f.ask, like: slot, increasing: f.increasing, defaultValue: f.defaultValue)
+      records[pending.record] = RecordType(owner: records[pending.record].owner, fields: fields)
+    }
     for p in all { for o in p.outputs { declareOutput(o) } }
     for p in all { for a in p.alerts { declareAlert(a) } }
     var compiled: [(rule: Rule, reads: Set<Int>, outputs: Set<Int>)] = []
@@ -145,11 +164,47 @@ struct PackCompiler {
           continue
         }
         seen[field.name.value] = field.name.location
-        let (type, fieldRange) = resolveType(field.type, owner: "\(owner).\(field.name.value)")
+        var type: ValueType
+        var fieldRange: ClosedRange<Double>?
+        var unit = field.type.unit
+        var like: Int?
+        if let name = field.like {
+          // Recorded like a finding (declared anywhere): same type, range, unit and bands.
+          guard let target = findingSyntax[name.value] else {
+            diagnostics.append(
+              CheckCatalogue.unknownFinding(
+                name.value, candidates: findingSyntax.keys.sorted(), at: name.location))
+            continue
+          }
+          let simple: [TypeSyntax.Kind] = [.boolean, .integer, .number, .date]
+          guard simple.contains(target.type.kind.value) else {
+            diagnostics.append(
+              CheckCatalogue.typeMismatch(
+                "a field can be 'like' a boolean, number or date finding; '\(name.value)' is a \(target.type.kind.value.rawValue)",
+                at: name.location))
+            continue
+          }
+          (type, fieldRange) = resolveType(target.type, owner: name.value)
+          unit = target.type.unit
+          like = nil
+          pendingLikes.append((records.count, fields.count, name.value))
+        } else {
+          (type, fieldRange) = resolveType(field.type, owner: "\(owner).\(field.name.value)")
+        }
+        if field.increasing && !(Self.isNumeric(type) || type == .date) {
+          diagnostics.append(
+            CheckCatalogue.typeMismatch(
+              "'increasing' applies to number and date fields; '\(field.name.value)' is \(withArticle(type))",
+              at: field.name.location))
+        }
+        let defaultValue = field.defaultValue.flatMap {
+          fieldDefault($0, type: type, range: fieldRange, owner: "\(owner).\(field.name.value)")
+        }
         fields.append(
           FieldInfo(
-            name: field.name.value, type: type, range: fieldRange, unit: field.type.unit,
-            description: field.description, ask: field.ask))
+            name: field.name.value, type: type, range: fieldRange, unit: unit,
+            description: field.description, ask: field.ask, like: like,
+            increasing: field.increasing, defaultValue: defaultValue))
       }
       records.append(RecordType(owner: owner, fields: fields))
       return (.list(records.count - 1), nil)
@@ -159,13 +214,76 @@ struct PackCompiler {
   mutating func declareFinding(_ syntax: FindingSyntax) {
     guard declare("finding", syntax.name, namespace: "name") else { return }
     let (type, range) = resolveType(syntax.type, owner: syntax.name.value)
+    var bands: [ScoreBand] = []
+    for (label, from) in syntax.bands {
+      if let previous = bands.last, from.value <= previous.from {
+        diagnostics.append(
+          CheckCatalogue.typeMismatch(
+            "band '\(label.value)' must start above '\(previous.label)' (\(NumberText.format(previous.from)))",
+            at: from.location, hint: "list bands from the lowest score up"))
+        continue
+      }
+      if let range, !range.contains(from.value) {
+        diagnostics.append(
+          CheckCatalogue.outOfRange(
+            NumberText.format(from.value), of: syntax.name.value, range: range,
+            at: from.location))
+        continue
+      }
+      bands.append(ScoreBand(label: label.value, from: from.value))
+    }
+    if syntax.derived, let section = syntax.section {
+      diagnostics.append(
+        CheckCatalogue.typeMismatch(
+          "a derived finding is never written in a case, so it has no section", at: section.location
+        ))
+    }
     findingSlots[syntax.name.value] = findings.count
     findings.append(
       FindingInfo(
         name: syntax.name.value, type: type, range: range, unit: syntax.type.unit,
         description: syntax.description?.value ?? "", ask: syntax.ask?.value,
         derived: syntax.derived, location: syntax.name.location,
-        priority: syntax.priority?.value ?? 0))
+        priority: syntax.priority?.value ?? 0, section: syntax.section?.value, bands: bands))
+  }
+
+  /// A field's `default:`, checked against its type (booleans, numbers, enum values, text).
+  mutating func fieldDefault(
+    _ node: DataNode, type: ValueType, range: ClosedRange<Double>?, owner: String
+  ) -> Value? {
+    guard case .scalar(let text, let quoted) = node.kind else {
+      diagnostics.append(
+        CheckCatalogue.typeMismatch(
+          "the default of '\(owner)' must be a single value", at: node.location))
+      return nil
+    }
+    switch type {
+    case .boolean:
+      if !quoted, let b = ScalarText.boolean(text) { return .boolean(b) }
+    case .integer, .number:
+      if !quoted, let n = ScalarText.number(text), type == .number || n == n.rounded() {
+        if let range, !range.contains(n) {
+          diagnostics.append(
+            CheckCatalogue.outOfRange(text, of: owner, range: range, at: node.location))
+          return nil
+        }
+        return .number(n)
+      }
+    case .enumeration(let id):
+      if let index = enums[id].values.firstIndex(of: text) { return .enumValue(index) }
+      diagnostics.append(
+        CheckCatalogue.unknownEnumValue(
+          text, of: owner, candidates: enums[id].values, at: node.location))
+      return nil
+    case .string:
+      return .string(text)
+    default:
+      break
+    }
+    diagnostics.append(
+      CheckCatalogue.typeMismatch(
+        "the default of '\(owner)' must be \(withArticle(type))", at: node.location))
+    return nil
   }
 
   mutating func checkCitations(_ keys: [Located<String>]) {

@@ -40,6 +40,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable, C
   case valueOutOfRange = "value-out-of-range"
   case invalidDate = "invalid-date"
   case invalidInterval = "invalid-interval"
+  case wrongSection = "wrong-section"
+  case notIncreasing = "not-increasing"
   // Derived findings
   case derivedInCase = "derived-in-case"
   case notDerived = "not-derived"

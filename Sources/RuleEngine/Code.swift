@@ -4,7 +4,7 @@
 package struct Code: Sendable {
   enum Op: UInt8, Sendable {
     case constant, finding, field, local, known, not, and, or, compare, between, member, has
-    case arithmetic, negate, quantifier, picked
+    case arithmetic, negate, quantifier, picked, aggregate
   }
 
   /// One instruction. The meaning of `flag` and `a`...`c` depends on `op`:
@@ -22,6 +22,9 @@ package struct Code: Sendable {
   /// - arithmetic: flag = operator, a = lhs, b = rhs
   /// - quantifier: flag = quantifier, a = local, b = list, c = body (-1 for none)
   /// - picked: a = output, b = value
+  /// - aggregate: flag = aggregate, a = local, b = list, c = first of four entries in `children`:
+  ///   the value, the filter (-1 for none), the range of an unknown result (-1 for none) and 1
+  ///   when the value is a date
   struct Instruction: Sendable {
     var op: Op
     var flag: UInt8
@@ -52,6 +55,7 @@ package struct Code: Sendable {
   ]
   static let arithmetics: [Node.Arithmetic] = [.add, .subtract, .multiply, .divide]
   static let quantifiers: [Node.Quantifier] = [.some, .no, .every, .count]
+  static let aggregates: [Node.Aggregate] = Node.Aggregate.allCases
 
   init(rules: [Rule], findings: [FindingInfo], records: [RecordType]) {
     for rule in rules {
@@ -154,6 +158,16 @@ package struct Code: Sendable {
         a: Int32(local), b: l, c: b)
     case .picked(let output, let value):
       return append(node, .picked, a: Int32(output), b: Int32(value))
+    case .aggregate(let aggregate, let local, let list, let value, let filter, let declared):
+      let l = emit(list)
+      let v = emit(value)
+      let f = filter.map { emit($0) } ?? -1
+      let r = declared != nil ? range(value.type, declared) : -1
+      let start = Int32(children.count)
+      children += [v, f, r, node.type == .date ? 1 : 0]
+      return append(
+        node, .aggregate, flag: UInt8(Self.aggregates.firstIndex(of: aggregate) ?? 0),
+        a: Int32(local), b: l, c: start)
     }
   }
 }

@@ -21,12 +21,20 @@ public struct FindingInfo: Sendable, Hashable {
   /// Where its question ranks in "what to ask next" among questions of the same kind (higher
   /// first; then the declared order).
   public let priority: Int
+  /// The part of a case file it is written in: `course` (the course of therapy) or nil for
+  /// `findings`.
+  public let section: String?
+  /// Named bands of a score, lowest first: each label with the score it starts at.
+  public let bands: [ScoreBand]
 
   package init(
     name: String, type: ValueType, range: ClosedRange<Double>?, unit: String?,
-    description: String, ask: String?, derived: Bool, location: SourceLocation, priority: Int = 0
+    description: String, ask: String?, derived: Bool, location: SourceLocation, priority: Int = 0,
+    section: String? = nil, bands: [ScoreBand] = []
   ) {
     self.priority = priority
+    self.section = section
+    self.bands = bands
     self.name = name
     self.type = type
     self.range = range

@@ -66,6 +66,8 @@ struct Interpreter<T: EvaluationTracer> {
         }
       }
       return .between(Double(count), Double(count + open))
+    case .aggregate:
+      return aggregate(i, &s)
     default:
       switch truth(index, &s) {
       case .true: return .boolean(true)
@@ -171,9 +173,93 @@ struct Interpreter<T: EvaluationTracer> {
       return i.flag == 0 ? .false : .true
     case .picked:
       return s.picked[Int(i.a)][Int(i.b)]
-    case .local, .arithmetic, .negate:
+    case .local, .arithmetic, .negate, .aggregate:
       if case .boolean(let b) = value(index, &s) { return Truth(b) }
       return .unknown
+    }
+  }
+
+  /// An aggregate over the elements whose filter holds. Range-aware: elements whose filter is
+  /// unknown may or may not count, unknown values range over their declared range, and the result
+  /// is the interval of every value the aggregate could have. Min, max, average, first and last of
+  /// a selection that may be empty are unknown; a sum of none is 0 (docs/rule-language.md).
+  private mutating func aggregate(_ i: Code.Instruction, _ s: inout EvaluationState) -> Value {
+    let base = Int(i.c)
+    let valueIndex = code.children[base]
+    let filter = code.children[base + 1]
+    let rangeIndex = code.children[base + 2]
+    let isDate = code.children[base + 3] == 1
+    let kind = Code.aggregates[Int(i.flag)]
+    func make(_ low: Double, _ high: Double) -> Value {
+      if isDate && low == high, low.isFinite { return .date(Int(low)) }
+      return .between(low, high)
+    }
+    guard case .records(let items) = value(i.b, &s) else {
+      // An unknown list may be empty: only a sum has a value then (0 or more values of the field's
+      // sign); the others are unknown.
+      guard kind == .sum else { return .unknown }
+      let r = rangeIndex >= 0 ? code.ranges[Int(rangeIndex)].bounds : nil
+      return .interval(
+        (r?.low ?? -.infinity) < 0 ? -.infinity : 0, (r?.high ?? .infinity) > 0 ? .infinity : 0)
+    }
+    let local = Int(i.a)
+    defer { s.locals[local] = nil }
+    // Each element that may count: whether it surely counts, and the bounds of its value.
+    var members: [(sure: Bool, low: Double, high: Double)] = []
+    for (element, item) in items.enumerated() {
+      s.locals[local] = item
+      s.localElements[local] = element
+      let selected = filter >= 0 ? truth(filter, &s) : .true
+      if selected == .false { continue }
+      let bounds = value(valueIndex, &s).bounds ?? (-.infinity, .infinity)
+      members.append((selected == .true, bounds.low, bounds.high))
+    }
+    let sure = members.filter(\.sure)
+    switch kind {
+    case .sum:
+      var low = 0.0
+      var high = 0.0
+      for m in members {
+        low += m.sure ? m.low : Swift.min(0, m.low)
+        high += m.sure ? m.high : Swift.max(0, m.high)
+      }
+      return .between(low, high)
+    case .first, .last:
+      // The first (last) sure element, or any open element before (after) it.
+      var low = Double.infinity
+      var high = -Double.infinity
+      for m in kind == .first ? members : members.reversed() {
+        low = Swift.min(low, m.low)
+        high = Swift.max(high, m.high)
+        if m.sure { return make(low, high) }
+      }
+      return .unknown
+    case .min:
+      guard !sure.isEmpty else { return .unknown }
+      return make(
+        members.map(\.low).min() ?? -.infinity, sure.map(\.high).min() ?? .infinity)
+    case .max:
+      guard !sure.isEmpty else { return .unknown }
+      return make(sure.map(\.low).max() ?? -.infinity, members.map(\.high).max() ?? .infinity)
+    case .average:
+      guard !sure.isEmpty else { return .unknown }
+      let open = members.filter { !$0.sure }
+      // The lowest average takes in the open elements that pull it down, lowest first; the
+      // highest likewise.
+      var sum = sure.reduce(0) { $0 + $1.low }
+      var n = Double(sure.count)
+      for low in open.map(\.low).sorted() where low < sum / n {
+        sum += low
+        n += 1
+      }
+      let lowest = sum / n
+      sum = sure.reduce(0) { $0 + $1.high }
+      n = Double(sure.count)
+      for high in open.map(\.high).sorted(by: >) where high > sum / n {
+        sum += high
+        n += 1
+      }
+      return make(lowest, sum / n)
     }
   }
 

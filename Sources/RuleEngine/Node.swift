@@ -19,6 +19,11 @@ package struct Node: Sendable, Hashable {
     case some, no, every, count
   }
 
+  /// Aggregates over a list of records.
+  package enum Aggregate: String, Sendable, Hashable, CaseIterable {
+    case min, max, sum, average, first, last
+  }
+
   /// How a set is tested.
   package enum SetTest: String, Sendable, Hashable {
     case any, all
@@ -42,6 +47,9 @@ package struct Node: Sendable, Hashable {
     case arithmetic(Arithmetic, Node, Node)
     case negate(Node)
     case quantifier(Quantifier, local: Int, list: Node, body: Node?)
+    /// `min(value for x in list where filter)`; `range` is what an unknown result ranges over.
+    case aggregate(
+      Aggregate, local: Int, list: Node, value: Node, filter: Node?, range: ClosedRange<Double>?)
     case picked(output: Int, value: Int)
   }
 

@@ -10,6 +10,9 @@ public indirect enum Block: Sendable, Hashable {
   case list([ListItem], ordered: Bool)
   /// A table.
   case table(Table)
+  /// A chart of a score over a course: HTML draws it; text and Markdown skip it (the data is in
+  /// a table beside it).
+  case chart(Chart)
   /// Content that HTML shows collapsed under its summary; text and Markdown show it in full.
   case details(summary: Text, [Block])
 }

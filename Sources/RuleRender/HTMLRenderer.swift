@@ -1,3 +1,5 @@
+import RuleDiagnostics
+
 /// Renders documents as one self-contained HTML page: no external assets, a small stylesheet,
 /// every text escaped. Tones are shown by colour and by their label; collapsible details use
 /// `<details>`; a page with several documents starts with a table of contents.
@@ -117,7 +119,63 @@ public struct HTMLRenderer: Sendable {
     case .details(let summary, let blocks):
       return "<details>\n<summary>\(inline(summary))</summary>\n" + blocks.map(render).joined()
         + "</details>\n"
+    case .chart(let chart):
+      return Self.svg(chart)
     }
+  }
+
+  /// A chart as inline SVG: band lines with their names, the baseline dashed, the scores as a
+  /// line with a dot per session. Coordinates are written with one decimal, so the same chart
+  /// always gives the same bytes.
+  static func svg(_ chart: Chart) -> String {
+    let (width, height) = (560.0, 240.0)
+    let (left, right, top, bottom) = (40.0, 150.0, 12.0, 34.0)
+    let plotWidth = width - left - right
+    let plotHeight = height - top - bottom
+    let xSpan = max(chart.xRange.upperBound - chart.xRange.lowerBound, 1)
+    let ySpan = max(chart.yRange.upperBound - chart.yRange.lowerBound, 1)
+    func x(_ v: Double) -> Double { left + (v - chart.xRange.lowerBound) / xSpan * plotWidth }
+    func y(_ v: Double) -> Double {
+      top + plotHeight - (v - chart.yRange.lowerBound) / ySpan * plotHeight
+    }
+    func n(_ v: Double) -> String { NumberText.format((v * 10).rounded() / 10) }
+    var out =
+      "<figure class=\"chart\">\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(n(width)) \(n(height))\" width=\"\(n(width))\" height=\"\(n(height))\" role=\"img\" aria-label=\"\(escape(chart.title))\">\n"
+    out +=
+      "<rect x=\"\(n(left))\" y=\"\(n(top))\" width=\"\(n(plotWidth))\" height=\"\(n(plotHeight))\" fill=\"#fafafa\" stroke=\"#bbb\"/>\n"
+    for band in chart.bands where band.from > chart.yRange.lowerBound {
+      out +=
+        "<line x1=\"\(n(left))\" y1=\"\(n(y(band.from)))\" x2=\"\(n(left + plotWidth))\" y2=\"\(n(y(band.from)))\" stroke=\"#9aa5b1\" stroke-width=\"1\"/>\n"
+    }
+    for band in chart.bands {
+      let low = max(band.from, chart.yRange.lowerBound)
+      out +=
+        "<text x=\"\(n(left + plotWidth + 6))\" y=\"\(n(y(low) - 3))\" font-size=\"11\" fill=\"#36454f\">\(escape(band.label)) (\(n(band.from))+)</text>\n"
+    }
+    if let baseline = chart.baseline {
+      out +=
+        "<line x1=\"\(n(left))\" y1=\"\(n(y(baseline)))\" x2=\"\(n(left + plotWidth))\" y2=\"\(n(y(baseline)))\" stroke=\"#b26a00\" stroke-width=\"1.5\" stroke-dasharray=\"5 4\"/>\n"
+      out +=
+        "<text x=\"\(n(left + 4))\" y=\"\(n(y(baseline) - 4))\" font-size=\"11\" fill=\"#5c3b00\">baseline \(n(baseline))</text>\n"
+    }
+    let path = chart.points.map { "\(n(x($0.x))),\(n(y($0.y)))" }.joined(separator: " ")
+    out +=
+      "<polyline points=\"\(path)\" fill=\"none\" stroke=\"#1f6fb2\" stroke-width=\"2\"/>\n"
+    for p in chart.points {
+      out +=
+        "<circle cx=\"\(n(x(p.x)))\" cy=\"\(n(y(p.y)))\" r=\"3.5\" fill=\"#1f6fb2\"><title>\(escape(chart.xLabel)) \(n(p.x)): \(n(p.y))</title></circle>\n"
+    }
+    for tick in stride(from: chart.xRange.lowerBound, through: chart.xRange.upperBound, by: 1) {
+      out +=
+        "<text x=\"\(n(x(tick)))\" y=\"\(n(top + plotHeight + 14))\" font-size=\"10\" text-anchor=\"middle\" fill=\"#36454f\">\(n(tick))</text>\n"
+    }
+    for tick in [chart.yRange.lowerBound, chart.yRange.upperBound] {
+      out +=
+        "<text x=\"\(n(left - 6))\" y=\"\(n(y(tick) + 4))\" font-size=\"10\" text-anchor=\"end\" fill=\"#36454f\">\(n(tick))</text>\n"
+    }
+    out +=
+      "<text x=\"\(n(left + plotWidth / 2))\" y=\"\(n(height - 4))\" font-size=\"11\" text-anchor=\"middle\" fill=\"#36454f\">\(escape(chart.xLabel))</text>\n"
+    return out + "</svg>\n<figcaption>\(escape(chart.title))</figcaption>\n</figure>\n"
   }
 
   /// Colours chosen for contrast on white (each at least 4.5:1), with the label always written.

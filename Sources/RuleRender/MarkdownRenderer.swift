@@ -87,6 +87,8 @@ public struct MarkdownRenderer: Sendable {
     case .details(_, let blocks):
       // Shown in full: the summary only matters where the content can be collapsed (HTML).
       return blocks.map { render($0, indent: indent) }.joined(separator: "\n")
+    case .chart:
+      return ""
     }
   }
 

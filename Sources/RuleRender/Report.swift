@@ -276,9 +276,12 @@ public struct Report: Codable, Sendable, Hashable {
   public var undetermined: [String]
   /// Every rule with its premises: only in a full trace (`ipt explain`).
   public var rules: [RuleInfo]?
+  /// The course of therapy the case records (sessions and scores), when it records one.
+  public var course: [CourseInfo]?
 
   enum CodingKeys: String, CodingKey {
     case schema, engine, statement, pack, `case`, alerts, outputs, fired, undetermined, rules
+    case course
     case deferredPendingSafety = "deferred_pending_safety"
     case possibleAlerts = "possible_alerts"
     case askNext = "ask_next"

@@ -77,7 +77,64 @@ package struct ReportBuilder: Sendable {
       possibleAlerts: possible, askNext: explanation.askNext.map(question),
       fired: program.ruleIDs(where: .true, in: evaluation),
       undetermined: program.ruleIDs(where: .unknown, in: evaluation),
-      rules: fullTrace ? program.rules.indices.map(rule) : nil)
+      rules: fullTrace ? program.rules.indices.map(rule) : nil,
+      course: course(facts))
+  }
+
+  /// The course section: every `section: course` list the case records, with its instruments.
+  package func course(_ facts: CaseFacts) -> [CourseInfo]? {
+    var courses: [CourseInfo] = []
+    for (slot, finding) in program.findings.enumerated() where finding.section != nil {
+      guard case .list(let r) = finding.type, case .records(let items) = facts.values[slot],
+        !items.isEmpty
+      else { continue }
+      let fields = program.records[r].fields
+      let columns = fields.map { field in
+        CourseInfo.Column(
+          name: field.name, description: field.description,
+          instrument: field.like.flatMap {
+            program.findings[$0].bands.isEmpty ? nil : program.findings[$0].name
+          })
+      }
+      let rows = items.map { item in
+        CourseInfo.Row(
+          values: fields.indices.map { k in
+            let value = item.fields[k]
+            if case .unknown = value { return "" }
+            if case .string(let text) = value { return text }
+            if case .boolean(let b) = value { return b ? "yes" : "no" }
+            return format.describe(value, fields[k].type)
+          },
+          bands: fields.indices.map { k in
+            guard let like = fields[k].like, case .number(let n) = item.fields[k] else {
+              return nil
+            }
+            return ScoreBand.band(of: n, in: program.findings[like].bands)?.label
+          })
+      }
+      var instruments: [CourseInfo.Instrument] = []
+      for (k, field) in fields.enumerated() {
+        guard let like = field.like, !program.findings[like].bands.isEmpty else { continue }
+        let points = items.enumerated().compactMap { (index, item) -> CourseInfo.Point? in
+          guard case .number(let n) = item.fields[k] else { return nil }
+          return CourseInfo.Point(item: index + 1, value: n)
+        }
+        guard let first = points.first, let last = points.last else { continue }
+        let bands = program.findings[like].bands
+        let change = last.value - first.value
+        instruments.append(
+          CourseInfo.Instrument(
+            name: field.name, range: field.range.map { [$0.lowerBound, $0.upperBound] },
+            bands: bands.map { CourseInfo.Band(label: $0.label, from: $0.from) }, points: points,
+            baseline: first.value, latest: last.value, lowest: points.map(\.value).min(),
+            latestBand: ScoreBand.band(of: last.value, in: bands)?.label, change: change,
+            percentChange: first.value == 0
+              ? nil : (change / first.value * 1000).rounded() / 10))
+      }
+      courses.append(
+        CourseInfo(finding: finding.name, columns: columns, rows: rows, instruments: instruments))
+    }
+    return courses.isEmpty ? nil : courses
   }
 
   /// One question of "what to ask next", with every name resolved.

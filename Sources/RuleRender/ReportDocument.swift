@@ -59,6 +59,7 @@ public struct ReportDocument: Sendable {
           "Suggestions below are deferred pending safety: act on the critical alert first; they show what the rules would otherwise suggest.",
           .critical))
     }
+    for course in report.course ?? [] { blocks += self.course(course) }
     for output in report.outputs {
       blocks += self.output(output, deferred: report.deferredPendingSafety)
     }
@@ -111,6 +112,55 @@ public struct ReportDocument: Sendable {
     }
     return ListItem(
       Text([.code(q.finding), .plain(": \(q.ask) (\(why.joined(separator: "; ")))")]))
+  }
+
+  /// The course of therapy: a row per session with each score and its band, then per instrument
+  /// the baseline, latest and lowest score and the change, with a chart (drawn in HTML).
+  func course(_ course: CourseInfo) -> [Block] {
+    // Free text (notes) stays in the case file; the table holds what can be compared.
+    let shown = course.columns.indices.filter { k in
+      course.rows.contains { !$0.values[k].isEmpty } && course.columns[k].name != "notes"
+    }
+    var blocks: [Block] = [
+      .heading(
+        Text("Course of therapy (\(course.rows.count) \(course.finding), in order)"), level: 2),
+      .table(
+        Table(
+          header: shown.map { course.columns[$0].name },
+          rows: course.rows.map { row in
+            shown.map { k in
+              let value = row.values[k].isEmpty ? "-" : row.values[k]
+              return Text(row.bands[k].map { "\(value) (\($0))" } ?? value)
+            }
+          })),
+    ]
+    for instrument in course.instruments {
+      func points(_ v: Double?) -> String { v.map(NumberText.format) ?? "-" }
+      var summary =
+        "\(instrument.name): baseline \(points(instrument.baseline)), latest \(points(instrument.latest))"
+      if let band = instrument.latestBand { summary += " (\(band))" }
+      summary += ", lowest \(points(instrument.lowest))"
+      if let change = instrument.change {
+        summary += "; change \(change > 0 ? "+" : "")\(NumberText.format(change))"
+        if let percent = instrument.percentChange {
+          summary += " (\(percent > 0 ? "+" : "")\(NumberText.format(percent))%)"
+        }
+      }
+      blocks.append(.paragraph(Text(summary + ".")))
+      let range = instrument.range.flatMap { r in r.count == 2 ? r[0]...r[1] : nil }
+      let ys = instrument.points.map(\.value)
+      blocks.append(
+        .chart(
+          Chart(
+            title:
+              "\(instrument.name) over the course: \(instrument.points.count) score\(instrument.points.count == 1 ? "" : "s") against its bands",
+            points: instrument.points.map { Chart.Point(x: Double($0.item), y: $0.value) },
+            xRange: 1...Double(max(course.rows.count, 2)),
+            yRange: range ?? (ys.min() ?? 0)...(ys.max() ?? 1),
+            bands: instrument.bands.map { Chart.Band(from: $0.from, label: $0.label) },
+            baseline: instrument.baseline, xLabel: "session")))
+    }
+    return blocks
   }
 
   private func output(_ output: Report.OutputEntry, deferred: Bool) -> [Block] {

@@ -64,6 +64,8 @@ public struct TextRenderer: Sendable {
       out += render(table)
     case .details(_, let blocks):
       for child in blocks { render(child, depth: depth, into: &out) }
+    case .chart:
+      break
     }
   }
 

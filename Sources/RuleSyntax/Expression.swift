@@ -32,6 +32,16 @@ package struct Expression: Sendable, Hashable {
     case some, no, every, count
   }
 
+  /// Aggregates over a list of records: `min(e.phq9 for e in sessions where ...)`.
+  package enum Aggregate: String, Sendable, Hashable, CaseIterable {
+    case min, max, sum, average, first, last
+  }
+
+  /// The units of a date difference: `days_between(a, b)`, `weeks_between`, `months_between`.
+  package enum DateUnit: String, Sendable, Hashable, CaseIterable {
+    case days, weeks, months
+  }
+
   /// How `has` tests a set.
   package enum HasMode: String, Sendable, Hashable {
     case one, any, all
@@ -48,6 +58,12 @@ package struct Expression: Sendable, Hashable {
     /// `known(x)` (true) or `unknown(x)` (false).
     case known(Expression, Bool)
     case quantifier(Quantifier, variable: Located<String>, list: Expression, body: Expression?)
+    /// `min(VALUE for x in LIST where FILTER)` and the other aggregates.
+    case aggregate(
+      Aggregate, value: Expression, variable: Located<String>, list: Expression,
+      filter: Expression?)
+    /// `days_between(a, b)`: `b` minus `a` in the unit.
+    case dateDifference(DateUnit, Expression, Expression)
     case not(Expression)
     case negate(Expression)
     case binary(BinaryOperator, Expression, Expression)

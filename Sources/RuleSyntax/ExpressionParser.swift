@@ -398,11 +398,59 @@ package struct ExpressionParser {
       return make(.known(path, lexeme.token == .name("known")), from: lexeme.start, to: previousEnd)
     case .name("some"), .name("no"), .name("every"), .name("count"):
       return try parseQuantifier()
+    case .name(let word)
+    where peek() == .symbol("(")
+      && (Expression.Aggregate(rawValue: word) != nil || Self.dateFunctions[word] != nil):
+      return try parseCall(word)
     case .name(let word) where !Self.keywords.contains(word):
       return try parsePath()
     default:
       throw unexpected(expecting: "a value, a name or '('")
     }
+  }
+
+  /// The date-difference functions and their units.
+  static let dateFunctions: [String: Expression.DateUnit] = [
+    "days_between": .days, "weeks_between": .weeks, "months_between": .months,
+  ]
+
+  /// `min(VALUE for x in LIST [where FILTER])`, or `days_between(a, b)` and its kin. The names are
+  /// not reserved: they are calls only when followed by '('.
+  private mutating func parseCall(_ word: String) throws -> Expression {
+    let head = advance()
+    try expectSymbol("(")
+    if let unit = Self.dateFunctions[word] {
+      let from = try nested { try $0.parseSum() }
+      try expectSymbol(",")
+      let to = try nested { try $0.parseSum() }
+      try expectSymbol(")")
+      return make(.dateDifference(unit, from, to), from: head.start, to: previousEnd)
+    }
+    guard let aggregate = Expression.Aggregate(rawValue: word) else {
+      throw unexpected(expecting: "an aggregate")
+    }
+    let valueExpression = try nested { try $0.parseSum() }
+    guard isWord("for") else {
+      throw unexpected(expecting: "'for', as in '\(word)(e.score for e in LIST where ...)'")
+    }
+    _ = advance()
+    guard case .name(let variable) = current.token, !Self.keywords.contains(variable) else {
+      throw unexpected(expecting: "a variable name, as in '\(word)(e.score for e in LIST)'")
+    }
+    let variableLexeme = advance()
+    try expectWord("in")
+    let list = try parsePath()
+    var filter: Expression?
+    if isWord("where") {
+      _ = advance()
+      filter = try nested { try $0.parseOr() }
+    }
+    try expectSymbol(")")
+    return make(
+      .aggregate(
+        aggregate, value: valueExpression,
+        variable: Located(variable, at: locate(variableLexeme.start)), list: list, filter: filter),
+      from: head.start, to: previousEnd)
   }
 
   private mutating func parseQuantifier() throws -> Expression {

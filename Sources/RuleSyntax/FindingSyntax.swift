@@ -10,4 +10,9 @@ package struct FindingSyntax: Sendable {
   /// Where its question ranks in "what to ask next" among questions of the same kind (higher
   /// first; default 0).
   package var priority: Located<Int>?
+  /// The part of a case file it is written in: `course` for the course of therapy (sessions,
+  /// plan), nil for `findings`.
+  package var section: Located<String>? = nil
+  /// Named bands of a score, lowest first: each label with the score it starts at.
+  package var bands: [(label: Located<String>, from: Located<Double>)] = []
 }

@@ -8,7 +8,8 @@ extension Loader {
     var reader = NodeReader()
     guard
       let map = reader.mapping(
-        root, "a case file", allowed: ["case", "date", "assessor", "source", "findings", "notes"],
+        root, "a case file",
+        allowed: ["case", "date", "assessor", "source", "findings", "course", "notes"],
         required: ["case"])
     else { return (nil, reader.diagnostics) }
     let id = reader.string(map["case"], "'case'")
@@ -16,12 +17,22 @@ extension Loader {
     if let node = map["findings"] {
       findings = reader.entries(node, "'findings'").map { ($0.name, NodeReader.data($0.value)) }
     }
+    var course: [(name: Located<String>, value: DataNode)] = []
+    if let node = map["course"] {
+      course = reader.entries(node, "'course'").map { ($0.name, NodeReader.data($0.value)) }
+    }
+    let courseLocation = map["course"]?.location
     let result = id.map {
       CaseSyntax(
         id: $0, date: reader.string(map["date"], "'date'")?.value,
         assessor: reader.string(map["assessor"], "'assessor'")?.value,
         source: reader.string(map["source"], "'source'")?.value, findings: findings,
         notes: reader.string(map["notes"], "'notes'")?.value, file: file)
+    }.map { syntax -> CaseSyntax in
+      var syntax = syntax
+      syntax.course = course
+      syntax.courseLocation = courseLocation
+      return syntax
     }
     return (result, reader.diagnostics)
   }

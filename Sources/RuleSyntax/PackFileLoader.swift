@@ -105,7 +105,11 @@ struct PackFileLoader {
 
   static let typeKeys = [
     "type", "values", "range", "unit", "fields", "description", "ask", "derived", "priority",
+    "section", "bands",
   ]
+
+  /// The sections of a case file a finding can be written in (besides `findings`).
+  static let sections = ["course"]
 
   private mutating func type(_ map: [String: YNode], at location: SourceLocation) -> TypeSyntax? {
     guard let kindText = reader.string(map["type"], "'type'") else { return nil }
@@ -194,20 +198,48 @@ struct PackFileLoader {
         guard
           let fieldMap = reader.mapping(
             entry.value, "field '\(entry.name.value)'",
-            allowed: ["type", "values", "range", "unit", "description", "ask"], required: ["type"]),
-          let fieldType = type(fieldMap, at: entry.value.location)
+            allowed: [
+              "type", "values", "range", "unit", "description", "ask", "like", "increasing",
+              "default",
+            ])
         else { continue }
+        let like = reader.string(fieldMap["like"], "'like'")
+        var fieldType: TypeSyntax
+        if let like {
+          // The type comes from the finding it is like; the compiler fills it in.
+          if let typeNode = fieldMap["type"] {
+            reader.diagnostics.append(
+              SyntaxCatalogue.invalidValue(
+                "a field 'like' a finding takes its type from it", at: typeNode.location,
+                hint: "remove 'type', or remove 'like'"))
+          }
+          fieldType = TypeSyntax(
+            kind: Located(.number, at: like.location), values: [], range: nil, unit: nil,
+            fields: [])
+        } else {
+          guard fieldMap["type"] != nil else {
+            reader.diagnostics.append(
+              SyntaxCatalogue.missingKey(
+                "type", in: "field '\(entry.name.value)'", at: entry.value.location))
+            continue
+          }
+          guard let resolved = type(fieldMap, at: entry.value.location) else { continue }
+          fieldType = resolved
+        }
         if fieldType.kind.value == .list {
           reader.diagnostics.append(
             SyntaxCatalogue.invalidValue(
               "a record field cannot itself be a list", at: fieldType.kind.location))
           continue
         }
-        fields.append(
-          FieldSyntax(
-            name: entry.name, type: fieldType,
-            description: reader.string(fieldMap["description"], "'description'")?.value,
-            ask: reader.string(fieldMap["ask"], "'ask'")?.value))
+        var field = FieldSyntax(
+          name: entry.name, type: fieldType,
+          description: reader.string(fieldMap["description"], "'description'")?.value,
+          ask: reader.string(fieldMap["ask"], "'ask'")?.value)
+        field.like = like
+        field.increasing = reader.boolean(fieldMap["increasing"], "'increasing'")?.value ?? false
+        field.defaultValue = fieldMap["default"].map(NodeReader.data)
+        fields.append(field)
       }
     } else if let node = map["fields"] {
       reader.diagnostics.append(
@@ -226,10 +258,35 @@ struct PackFileLoader {
       let type = type(map, at: node.location)
     else { return nil }
     let derived = reader.boolean(map["derived"], "'derived'")?.value ?? false
-    let finding = FindingSyntax(
+    var finding = FindingSyntax(
       name: name, type: type, description: reader.string(map["description"], "'description'"),
       ask: reader.string(map["ask"], "'ask'"), derived: derived,
       priority: reader.integer(map["priority"], "'priority'"))
+    if let section = reader.string(map["section"], "'section'") {
+      if Self.sections.contains(section.value) {
+        finding.section = section
+      } else {
+        reader.diagnostics.append(
+          SyntaxCatalogue.invalidValue(
+            "unknown section '\(section.value)'", at: section.location,
+            hint: Suggest.hint(for: section.value, in: Self.sections)
+              ?? "sections: \(Self.sections.joined(separator: ", ")) (leave it out for findings)"))
+      }
+    }
+    if let node = map["bands"] {
+      if type.kind.value != .integer && type.kind.value != .number {
+        reader.diagnostics.append(
+          SyntaxCatalogue.invalidValue(
+            "'bands' applies only to integer and number findings", at: node.location))
+      } else {
+        for entry in reader.entries(node, "'bands'") {
+          guard
+            let from = reader.number(entry.value, "the score band '\(entry.name.value)' starts at")
+          else { continue }
+          finding.bands.append((entry.name, from))
+        }
+      }
+    }
     var missing: [String] = []
     if finding.description == nil { missing.append("description") }
     if finding.ask == nil && !derived { missing.append("ask") }

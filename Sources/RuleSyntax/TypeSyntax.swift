@@ -25,4 +25,10 @@ package struct FieldSyntax: Sendable {
   package var type: TypeSyntax
   package var description: String?
   package var ask: String?
+  /// `like: phq9`: the field records that finding (its type, range, unit and bands).
+  package var like: Located<String>? = nil
+  /// The field's values must increase strictly from one item of the list to the next.
+  package var increasing: Bool = false
+  /// The value an item takes when it leaves the field out.
+  package var defaultValue: DataNode? = nil
 }

@@ -18,7 +18,7 @@ func markdown(_ report: CheckReport) -> String {
 struct GoldenTests {
   static let formulations = [
     "f01-agree", "f02-missed-area", "f03-unsupported-area", "f04-contraindicated-variant",
-    "f05-ignored-critical-alert", "f06-uncertain",
+    "f05-ignored-critical-alert", "f06-uncertain", "f07-course-termination",
   ]
 
   @Test(
@@ -112,11 +112,12 @@ struct GoldenTests {
       })
   }
 
-  @Test("the supervisor's summary of all six formulations renders as its golden text and Markdown")
+  @Test(
+    "the supervisor's summary of every sample formulation renders as its golden text and Markdown")
   func summary() throws {
     let program = try TestSupport.corePack()
     let reports = try Self.formulations.map { try Samples.check("formulations/\($0).yaml") }
-    // The six formulated cases and one without a formulation (not the whole folder, so that new
+    // The formulated cases and one without a formulation (not the whole folder, so that new
     // sample cases do not change this golden file).
     let caseIDs = reports.map(\.case.id) + ["c02-dispute-renegotiation"]
     let summary = CheckReportBuilder(program: program, engineVersion: Samples.engineVersion)
@@ -127,8 +128,8 @@ struct GoldenTests {
       MarkdownRenderer().render(checkDocuments.summary(summary)), matches: "summary.md")
     // Rows are sorted by trainee then case, whatever the input order.
     #expect(summary.rows.map(\.by) == summary.rows.map(\.by).sorted())
-    #expect(summary.checks.count == 6)
-    #expect(summary.byTrainee.reduce(0) { $0 + $1.formulations } == 6)
+    #expect(summary.checks.count == Self.formulations.count)
+    #expect(summary.byTrainee.reduce(0) { $0 + $1.formulations } == Self.formulations.count)
     #expect(summary.byCase.map(\.name) == reports.map(\.case.id).sorted())
     let f05 = try #require(
       summary.rows.first { $0.file.hasSuffix("f05-ignored-critical-alert.yaml") })

@@ -102,7 +102,49 @@ struct CaseCheckTests {
     Mistake(
       marked: "case: c\nfindings:\n  onset_date: 1️⃣2026-13-01\n", code: "invalid-date",
       message: "'2026-13-01' is not a date"),
+    Mistake(
+      marked: "case: c\nfindings:\n  1️⃣sessions:\n    - {number: 1}\n", code: "wrong-section",
+      message: "'sessions' is written under findings:, but it belongs under the course: section",
+      hint: "move it under the course: section"),
+    Mistake(
+      marked: "case: c\ncourse:\n  1️⃣age: 40\n", code: "wrong-section",
+      message: "'age' is written under course:, but it belongs under findings:",
+      hint: "move it under findings:"),
+    Mistake(
+      marked: "case: c\ncourse:\n  sessions:\n    - {number: 1}\n    - {number: 1️⃣1}\n",
+      code: "not-increasing",
+      message: "'sessions.number' must increase from one item to the next: 1 follows 1",
+      hint: "check the order of the items and this value (no repeats)"),
+    Mistake(
+      marked: "case: c\ncourse:\n  sessions:\n    - {number: 1, phq9: 1️⃣28}\n",
+      code: "value-out-of-range", message: "28 is outside the range of 'sessions.phq9' [0, 27]"),
   ]
+
+  @Test("the core pack's sessions: a date before the previous one and a PHQ-9 of 31 are located")
+  func sessionMistakes() throws {
+    let advisor = try TestSupport.core()
+    let marked = MarkedText(
+      """
+      case: c
+      findings:
+        age: 40
+      course:
+        planned_sessions: 12
+        sessions:
+          - {number: 1, date: 2026-03-02, phq9: 18}
+          - {number: 2, date: 1️⃣2026-02-23, phq9: 2️⃣31}
+
+      """)
+    let (facts, diagnostics) = TestSupport.facts(marked.text, advisor: advisor)
+    #expect(facts == nil, "a case with errors is not evaluated")
+    #expect(
+      diagnostics.map(\.code) == [.notIncreasing, .valueOutOfRange], "\(diagnostics.map(\.message))"
+    )
+    #expect(diagnostics.first?.location == marked.location("1️⃣", file: "case.yaml"))
+    #expect(diagnostics.first?.message.contains("2026-02-23 follows 2026-03-02") == true)
+    #expect(diagnostics.first?.notes.first?.location?.line == 7)
+    #expect(diagnostics.last?.location == marked.location("2️⃣", file: "case.yaml"))
+  }
 
   @Test(
     "a mistake in a case is one error at the value, with a hint where one is known",

@@ -45,6 +45,14 @@ enum DemoPack {
           months_ago: {type: number, range: [0, 600], unit: months}
         description: Life events
         ask: Which life events happened?
+      sessions:
+        type: list
+        section: course
+        fields:
+          number: {type: integer, range: [1, 60], increasing: true}
+          phq9: {like: phq9}
+        description: Sessions of the course
+        ask: Which sessions were held, with their scores?
       complicated_grief: {type: boolean, derived: true, description: Complicated grief}
     outputs:
       focus:

@@ -280,6 +280,15 @@ struct DiagnosticExampleTests {
       code: "invalid-interval", severity: .error,
       situation: "a partly known number given upside down",
       input: .caseFile("case: c\nfindings:\n  age: {between: 1️⃣[40, 30]}\n")),
+    Example(
+      code: "wrong-section", severity: .error, situation: "sessions written under findings",
+      input: .caseFile("case: c\nfindings:\n  1️⃣sessions:\n    - {number: 1}\n")),
+    Example(
+      code: "not-increasing", severity: .error,
+      situation: "a session numbered before the previous one",
+      input: .caseFile(
+        "case: c\ncourse:\n  sessions:\n    - {number: 2, phq9: 12}\n    - {number: 1️⃣1, phq9: 10}\n"
+      )),
 
     // MARK: Workspace: folders and files
     Example(

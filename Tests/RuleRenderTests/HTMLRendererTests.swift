@@ -93,4 +93,29 @@ struct HTMLRendererTests {
     #expect(html.contains("<span class=\"badge tone-critical\">critical</span> Acute suicide risk"))
     #expect(html.contains("<details>"))
   }
+
+  @Test("a course's HTML report draws the scores as an inline SVG chart with bands and baseline")
+  func courseChart() throws {
+    let report = try ReportGoldenTests.report("rules/ipt-core/cases/c43-course-non-responder.yaml")
+    let html = HTMLRenderer().page([ReportGoldenTests.documents.evaluation(report)], title: "c43")
+    if let problem = Snapshot.check(html, named: "course.html", target: "RuleRenderTests") {
+      Issue.record(Comment(rawValue: problem))
+    }
+    #expect(
+      html.split(separator: "<svg ", omittingEmptySubsequences: false).count == 2,
+      "one chart: one banded instrument")
+    #expect(
+      html.contains("role=\"img\" aria-label=\"phq9 over the course: 8 scores against its bands\""))
+    #expect(html.contains(">moderately severe (15+)</text>"))
+    #expect(html.contains(">baseline 19</text>"))
+    #expect(
+      html.split(separator: "<circle ", omittingEmptySubsequences: false).count == 9,
+      "a dot per scored session")
+    #expect(!html.contains("http://") || html.contains("xmlns=\"http://www.w3.org/2000/svg\""))
+    let course = try #require(report.course?.first)
+    let phq9 = try #require(course.instruments.first)
+    #expect(phq9.baseline == 19 && phq9.latest == 17 && phq9.lowest == 17 && phq9.change == -2)
+    #expect(phq9.percentChange == -10.5 && phq9.latestBand == "moderately severe")
+    #expect(course.rows[4].values[2] == "no", "the missed session")
+  }
 }

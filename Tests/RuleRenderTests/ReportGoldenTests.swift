@@ -17,6 +17,7 @@ struct ReportGoldenTests {
     ("mostly-unknown", "rules/ipt-core/cases/c08-mostly-missing-data.yaml"),
     ("normal-grief", "rules/ipt-core/cases/c10-normal-grief.yaml"),
     ("provisional", "rules/ipt-core/cases/c33-partly-known-death.yaml"),
+    ("course", "rules/ipt-core/cases/c44-course-worsening.yaml"),
   ]
 
   /// The report of a sample case, with a fixed engine version so goldens survive a release.

@@ -37,6 +37,11 @@ struct ExpressionParserTests {
       let op = mode == .one ? "has" : "has-\(mode.rawValue)"
       return "(\(op) \(render(x)) \(render(rhs)))"
     case .picked(let output, let value): return "(picked \(render(output)) \(value.value))"
+    case .aggregate(let aggregate, let value, let variable, let list, let filter):
+      let head = "(\(aggregate.rawValue) \(render(value)) \(variable.value) \(render(list))"
+      return filter.map { "\(head) \(render($0)))" } ?? "\(head))"
+    case .dateDifference(let unit, let from, let to):
+      return "(\(unit.rawValue)-between \(render(from)) \(render(to)))"
     }
   }
 
@@ -51,6 +56,9 @@ struct ExpressionParserTests {
       [a, b]
     case .between(let a, let b, let c, _): [a, b, c]
     case .picked(let output, _): [output]
+    case .aggregate(_, let value, _, let list, let filter):
+      [value, list] + (filter.map { [$0] } ?? [])
+    case .dateDifference(_, let a, let b): [a, b]
     }
   }
 
@@ -95,6 +103,19 @@ struct ExpressionParserTests {
       "(>= (count e life_events (is e.kind death)) 2)"
     ),
     ("count of e in life_events > 1 + 1", "(> (count e life_events) (+ 1 1))"),
+    (
+      "last(s.phq9 for s in sessions where known(s.phq9)) <= first(s.phq9 for s in sessions) * 0.5",
+      "(<= (last s.phq9 s sessions (known s.phq9)) (* (first s.phq9 s sessions) 0.5))"
+    ),
+    (
+      "min(s.phq9 for s in sessions where s.attended and s.number > 2) + 5 < 10",
+      "(< (+ (min s.phq9 s sessions (and s.attended (> s.number 2))) 5) 10)"
+    ),
+    (
+      "weeks_between(onset_date, last(s.date for s in sessions)) >= 6",
+      "(>= (weeks-between onset_date (last s.date s sessions)) 6)"
+    ),
+    ("min + max > sum", "(> (+ min max) sum)"),
   ]
 
   @Test("operators bind in the documented order", arguments: precedence)
@@ -250,6 +271,13 @@ struct ExpressionParserTests {
       message: "expected a variable name, as in 'some e in LIST where ...', found keyword 'in'"),
     .init(marked: "some e in l1️⃣", message: "expected 'where', found the end of the condition"),
     .init(marked: "every e in 1️⃣[x] where x", message: "expected a name, found '['"),
+    .init(
+      marked: "min(s.phq9 1️⃣in sessions) < 5",
+      message: "expected 'for', as in 'min(e.score for e in LIST where ...)', found keyword 'in'"),
+    .init(
+      marked: "last(s.phq9 for s in sessions where s.attended1️⃣",
+      message: "expected ')', found the end of the condition"),
+    .init(marked: "days_between(a 1️⃣b) > 1", message: "expected ',', found name 'b'"),
     .init(
       marked: String(repeating: "(", count: 64) + "1️⃣" + String(repeating: "(", count: 6) + "a"
         + String(repeating: ")", count: 70),
