@@ -45,15 +45,16 @@ struct OrderIndependenceTests {
   }
 
   /// The pack's files, its sample cases and their reports in the written order, computed once.
-  static let original: Result<(files: [SourceFile], cases: [String], reports: [String]), any Error> =
-    Result {
-      _ = try TestSupport.corePack()  // enters the repository root
-      let paths = try PackFolder.disk("rules/ipt-core").packFiles()
-      let files = try paths.map { try Workspace.read($0) }
-      let cases = try Workspace.yamlFiles(in: "rules/ipt-core/cases")
-      let (original, _) = Loader.loadPack(directory: "rules/ipt-core", files: files)
-      return (files, cases, try reports(original, cases: cases))
-    }
+  static let original:
+    Result<(files: [SourceFile], cases: [String], reports: [String]), any Error> =
+      Result {
+        _ = try TestSupport.corePack()  // enters the repository root
+        let paths = try PackFolder.disk("rules/ipt-core").packFiles()
+        let files = try paths.map { try Workspace.read($0) }
+        let cases = try Workspace.yamlFiles(in: "rules/ipt-core/cases")
+        let (original, _) = Loader.loadPack(directory: "rules/ipt-core", files: files)
+        return (files, cases, try reports(original, cases: cases))
+      }
 
   @Test("shuffling rules, files and vocabulary order gives the same reports", arguments: 1...8)
   func shuffled(seed: Int) throws {
