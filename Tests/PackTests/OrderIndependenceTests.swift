@@ -47,7 +47,7 @@ struct OrderIndependenceTests {
   @Test("shuffling rules, files and vocabulary order gives the same reports", arguments: 1...12)
   func shuffled(seed: Int) throws {
     _ = try TestSupport.corePack()  // enters the repository root
-    let paths = try PackFolder.disk("rules/ipt-core").packFiles()
+    let paths = PackFolder.disk("rules/ipt-core").packFiles().files
     let files = try paths.map { try Workspace.read($0) }
     let cases = try Workspace.yamlFiles(in: "rules/ipt-core/cases")
     let (original, _) = Loader.loadPack(directory: "rules/ipt-core", files: files)
