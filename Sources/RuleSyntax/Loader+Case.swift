@@ -18,7 +18,7 @@ extension Loader {
     }
     let result = id.map {
       CaseSyntax(
-        id: $0, date: reader.string(map["date"], "'date'")?.value,
+        id: $0, date: reader.string(map["date"], "'date'"),
         assessor: reader.string(map["assessor"], "'assessor'")?.value, findings: findings,
         notes: reader.string(map["notes"], "'notes'")?.value, file: file)
     }
