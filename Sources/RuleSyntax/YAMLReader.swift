@@ -111,9 +111,20 @@ package enum YAMLReader {
       while i + indent < scalars.count, scalars[i + indent] == UInt8(ascii: " ") { indent += 1 }
       let contentStart = i + indent
       if let parent = blockIndent {
-        let blank = contentStart >= scalars.count || scalars[contentStart] == UInt8(ascii: "\n")
+        let blank =
+          contentStart >= scalars.count || scalars[contentStart] == UInt8(ascii: "\n")
+          || scalars[contentStart] == UInt8(ascii: "\r")
         if blank || indent > parent {
-          while i < scalars.count, scalars[i] != UInt8(ascii: "\n") { i += 1 }
+          while i < scalars.count, scalars[i] != UInt8(ascii: "\n"),
+            scalars[i] != UInt8(ascii: "\r")
+          {
+            i += 1
+          }
+          if i + 1 < scalars.count, scalars[i] == UInt8(ascii: "\r"),
+            scalars[i + 1] == UInt8(ascii: "\n")
+          {
+            i += 1
+          }
           i += 1
           line += 1
           lineStart = i
@@ -126,7 +137,7 @@ package enum YAMLReader {
       var previous = UInt8(ascii: " ")
       var prefix = true  // still in the line's indentation and `- ` indicators
       var contentEnd = contentStart
-      while j < scalars.count, scalars[j] != UInt8(ascii: "\n") {
+      while j < scalars.count, scalars[j] != UInt8(ascii: "\n"), scalars[j] != UInt8(ascii: "\r") {
         let c = scalars[j]
         let next = j + 1 < scalars.count ? scalars[j + 1] : UInt8(ascii: "\n")
         if let q = quote {
@@ -180,7 +191,9 @@ package enum YAMLReader {
           blockIndent = indent
         }
       }
-      while j < scalars.count, scalars[j] != UInt8(ascii: "\n") { j += 1 }
+      while j < scalars.count, scalars[j] != UInt8(ascii: "\n"), scalars[j] != UInt8(ascii: "\r") {
+        j += 1
+      }
       i = j + 1
       line += 1
       lineStart = i
@@ -197,9 +210,15 @@ package enum YAMLReader {
     var atLineStart = true
     var indent = 0
     var comment = false
+    var previous: Unicode.Scalar = " "
     for scalar in file.text.unicodeScalars {
+      defer { previous = scalar }
+      // Line breaks as YAML (and SourceFile) count them; CR LF is one.
+      if scalar == "\n" && previous == "\r" { continue }
       column += 1
-      if scalar == "\n" {
+      if scalar == "\n" || scalar == "\r" || scalar == "\u{85}" || scalar == "\u{2028}"
+        || scalar == "\u{2029}"
+      {
         if atLineStart, indent / 2 > depthLimit {
           return SourceLocation(file: file.path, line: line, column: column)
         }
