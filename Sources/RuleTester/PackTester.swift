@@ -22,17 +22,24 @@ package struct PackTester {
   /// Loads and runs every test in the given files; `problems` are errors met while finding them.
   package func run(files: [String], problems: [Diagnostic] = []) -> TestRun {
     var diagnostics: [Diagnostic] = problems
+    var sources: [SourceFile] = []
+    for path in files {
+      do {
+        sources.append(try folder.read(path))
+      } catch {
+        diagnostics.append(error.diagnostic)
+      }
+    }
+    return run(sources: sources, problems: diagnostics)
+  }
+
+  /// Loads and runs every test in test files already read.
+  package func run(sources: [SourceFile], problems: [Diagnostic] = []) -> TestRun {
+    var diagnostics: [Diagnostic] = problems
     var outcomes: [TestOutcome] = []
     var notRun = 0
     var names: [String: SourceLocation] = [:]
-    for path in files {
-      let file: SourceFile
-      do {
-        file = try folder.read(path)
-      } catch {
-        diagnostics.append(error.diagnostic)
-        continue
-      }
+    for file in sources {
       let (tests, loadDiagnostics) = Loader.loadTests(file)
       diagnostics += loadDiagnostics
       for test in tests {
