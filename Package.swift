@@ -7,6 +7,10 @@ let strictSettings: [SwiftSetting] = [
   .enableUpcomingFeature("ExistentialAny"),
 ]
 
+/// scripts/fuzz.sh builds the libFuzzer driver (below) with IPT_FUZZ=1. That build needs neither
+/// the bundled pack nor its build tool, which cannot link there (libFuzzer brings its own `main`).
+let fuzzing = Context.environment["IPT_FUZZ"] != nil
+
 let package = Package(
   name: "ipt-advisor",
   platforms: [.macOS(.v14)],
@@ -38,7 +42,7 @@ let package = Package(
     .target(
       name: "RuleWorkspace",
       dependencies: ["RuleDiagnostics", .product(name: "Crypto", package: "swift-crypto")],
-      swiftSettings: strictSettings, plugins: ["EmbedPackPlugin"]),
+      swiftSettings: strictSettings, plugins: fuzzing ? [] : ["EmbedPackPlugin"]),
     // RENDER: the typed report, the document model and its text, Markdown, HTML and JSON forms.
     .target(
       name: "RuleRender", dependencies: ["RuleDiagnostics", "RuleEngine"],
@@ -68,6 +72,10 @@ let package = Package(
         "Advisor", "RuleDiagnostics", "RuleEngine", "RuleRender", "RuleTester", "RuleWorkspace", "TraineeCheck",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
+      swiftSettings: strictSettings),
+    // Tooling: the fuzz targets' stages and the promise each checks (docs/reliability.md).
+    .target(
+      name: "RuleFuzz", dependencies: ["RuleDiagnostics", "RuleSyntax", "RuleCompiler", "RuleEngine"],
       swiftSettings: strictSettings),
     // Benchmark driver (docs/benchmarks.md).
     .executableTarget(
@@ -110,11 +118,20 @@ let package = Package(
     .testTarget(
       name: "PackTests",
       dependencies: [
-        "Advisor", "RuleTester", "RuleRender", "RuleEngine", "RuleCompiler", "RuleSyntax", "RuleWorkspace",
-        "RuleDiagnostics", "TraineeCheck", "TestSupport",
+        "Advisor", "RuleFuzz", "RuleTester", "TraineeCheck", "RuleRender", "RuleEngine", "RuleCompiler", "RuleSyntax", "RuleWorkspace",
+        "RuleDiagnostics", "TestSupport",
       ],
       exclude: ["Fixtures"], swiftSettings: strictSettings),
     .testTarget(
       name: "ArchitectureTests", dependencies: ["TestSupport"], swiftSettings: strictSettings),
   ]
 )
+
+// The libFuzzer driver has no main of its own (libFuzzer's is linked in by --sanitize=fuzzer), so it
+// is part of the package only for scripts/fuzz.sh, which sets IPT_FUZZ=1.
+if fuzzing {
+  package.targets.append(
+    .executableTarget(
+      name: "ipt-fuzz", dependencies: ["RuleDiagnostics", "RuleEngine", "RuleFuzz"],
+      swiftSettings: strictSettings))
+}

@@ -37,6 +37,17 @@ extension Advisor {
         if let id = Loader.loadCase(file).0?.id.value { invalidCaseIDs.append(id) }
       }
     }
+    if cases.count > 1 {
+      let (duplicates, duplicateDiagnostics) = FormulationCompiler.duplicateCases(
+        cases.compactMap { Loader.loadCase($0).0?.id })
+      if !duplicates.isEmpty {
+        diagnostics += duplicateDiagnostics
+        invalid = true
+        // Formulations of a repeated case are compared with neither file.
+        outcomes.removeAll { duplicates.contains($0.facts.caseID) }
+        invalidCaseIDs += duplicates.sorted()
+      }
+    }
     let single = cases.count == 1 && formulations.count == 1
     var loaded: [Formulation] = []
     for file in formulations {

@@ -57,9 +57,11 @@ public struct Advisor: Sendable {
         }
         return nil
       }
-      guard folder.exists else {
+      guard folder.exists, via == nil || folder.hasManifest else {
         if let via {
-          diagnostics.append(CheckCatalogue.extendsNotFound(via.value, at: via.location))
+          diagnostics.append(
+            CheckCatalogue.extendsNotFound(
+              via.value, hasFolder: folder.exists, at: via.location))
         } else {
           diagnostics.append(
             ReadError(path: folder.directory, reason: "no such pack folder").diagnostic)
@@ -67,18 +69,16 @@ public struct Advisor: Sendable {
         return nil
       }
       var files: [SourceFile] = []
-      do {
-        for path in try folder.packFiles() {
-          do {
-            let file = try folder.read(path)
-            files.append(file)
-            sources[file.path] = file
-          } catch {
-            diagnostics.append(error.diagnostic)
-          }
+      let listing = folder.packFiles()
+      diagnostics += listing.problems.map(\.diagnostic)
+      for path in listing.files {
+        do {
+          let file = try folder.read(path)
+          files.append(file)
+          sources[file.path] = file
+        } catch {
+          diagnostics.append(error.diagnostic)
         }
-      } catch {
-        diagnostics.append(error.diagnostic)
       }
       let (syntax, loadDiagnostics) = Loader.loadPack(directory: folder.directory, files: files)
       diagnostics += loadDiagnostics

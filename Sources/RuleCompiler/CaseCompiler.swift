@@ -36,6 +36,10 @@ package struct CaseCompiler: Sendable {
   /// Checks and converts a loaded case file; `sha256` is the hash of its bytes.
   package func compile(_ syntax: CaseSyntax, sha256: String) -> Diagnosed<CaseFacts> {
     var diagnostics: [Diagnostic] = []
+    // The assessment date is a date like any date finding (to the day, month or year).
+    if let date = syntax.date, Self.days(fromPartialDate: date.value) == nil {
+      diagnostics.append(CheckCatalogue.invalidDate(date.value, at: date.location))
+    }
     // Each finding is written in its section: `findings:`, or `course:` for the course of therapy.
     for (entries, section) in [(syntax.findings, String?.none), (syntax.course, "course")] {
       for (name, _) in entries {
@@ -139,6 +143,12 @@ package struct CaseCompiler: Sendable {
         return mismatch(type == .integer ? "a whole number" : "a number")
       }
       if type == .integer && n != n.rounded() { return mismatch("a whole number") }
+      guard abs(n) <= ScalarText.magnitudeLimit else {
+        diagnostics.append(
+          SyntaxCatalogue.numberOutOfBounds(
+            s, what: "'\(owner)'", limit: ScalarText.magnitudeLimit, at: node.location))
+        return nil
+      }
       if let range, !range.contains(n) {
         diagnostics.append(CheckCatalogue.outOfRange(s, of: owner, range: range, at: node.location))
         return nil
@@ -192,6 +202,12 @@ package struct CaseCompiler: Sendable {
       return first == last ? .date(first) : .interval(Double(first), Double(last))
     case .list(let recordID):
       guard case .list(let items) = node.kind else { return mismatch("a list of mappings") }
+      if items.count > Self.listLimit {
+        diagnostics.append(
+          CheckCatalogue.tooManyItems(
+            owner, count: items.count, limit: Self.listLimit, at: items[Self.listLimit].location))
+        return nil
+      }
       let record = program.records[recordID]
       var out: [Record] = []
       var ok = true
@@ -260,6 +276,10 @@ package struct CaseCompiler: Sendable {
     }
   }
 
+  /// The most records one list of a case may hold: far more life events, relationships or
+  /// sessions than any assessment records, and few enough that every rule over the list stays fast.
+  package static let listLimit = 1_000
+
   /// The words of a partly known number.
   static let partialKeys = ["between", "at_least", "at_most"]
 
@@ -283,6 +303,12 @@ package struct CaseCompiler: Sendable {
       guard case .scalar(let s, false) = node.kind, let n = ScalarText.number(s) else {
         diagnostics.append(
           CheckCatalogue.typeMismatch("a bound of '\(owner)' must be a number", at: node.location))
+        return nil
+      }
+      guard abs(n) <= ScalarText.magnitudeLimit else {
+        diagnostics.append(
+          SyntaxCatalogue.numberOutOfBounds(
+            s, what: "a bound of '\(owner)'", limit: ScalarText.magnitudeLimit, at: node.location))
         return nil
       }
       if type == .integer && n != n.rounded() {
@@ -330,6 +356,12 @@ package struct CaseCompiler: Sendable {
   /// The first and last day (since 1970-01-01) of a date given in full (`YYYY-MM-DD`), to the
   /// month (`YYYY-MM`) or to the year (`YYYY`); nil when it is not such a date.
   static func days(fromPartialDate text: String) -> (Int, Int)? {
+    // Digits and dashes only (`Int` alone would also take `+026`).
+    guard !text.hasPrefix("-"),
+      text.utf8.allSatisfy({
+        ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "-")
+      })
+    else { return nil }
     let parts = text.split(separator: "-", omittingEmptySubsequences: false)
     switch parts.count {
     case 1:

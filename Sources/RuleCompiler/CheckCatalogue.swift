@@ -233,10 +233,33 @@ package enum CheckCatalogue {
       at: location, hint: "remove the repeated or looping entry in 'extends'")
   }
 
-  package static func extendsNotFound(_ path: String, at location: SourceLocation) -> Diagnostic {
+  package static func extendsNotFound(
+    _ path: String, hasFolder: Bool = false, at location: SourceLocation
+  ) -> Diagnostic {
     Diagnostic(
-      .error, code: .extendsNotFound, "no pack folder at '\(path)'", at: location,
-      hint: "give the path of a pack folder, relative to this pack")
+      .error, code: .extendsNotFound,
+      hasFolder
+        ? "'\(path)' is a folder but not a pack (it has no 'pack.yaml')"
+        : "no pack folder at '\(path)'", at: location,
+      hint: "give the path of a pack folder (one with a 'pack.yaml'), relative to this pack")
+  }
+
+  package static func tooManyItems(
+    _ owner: String, count: Int, limit: Int, at location: SourceLocation
+  ) -> Diagnostic {
+    Diagnostic(
+      .error, code: .tooLarge,
+      "'\(owner)' has \(count) items, more than the limit of \(limit); this is item \(limit + 1)",
+      at: location, hint: "record the items that matter for the formulation")
+  }
+
+  package static func noRules(at location: SourceLocation) -> Diagnostic {
+    Diagnostic(
+      .error, code: .noRules, "the pack has no rules, so it could never raise an alert",
+      at: location,
+      hint:
+        "write rules under 'rules:' in a file beside 'pack.yaml' (such as rules/grief.yaml), and check that the files are there and readable"
+    )
   }
 
 }

@@ -12,7 +12,14 @@ package enum Compiler {
   {
     var compiler = PackCompiler()
     let program = compiler.compile(pack, base: base, sha256: sha256)
-    return Diagnosed(program, compiler.diagnostics)
+    var diagnostics = compiler.diagnostics
+    // A pack without rules passes every check and concludes nothing: never a silent success.
+    if pack.manifest != nil, (base + [pack]).allSatisfy(\.rules.isEmpty) {
+      let manifest = pack.directory.isEmpty ? "pack.yaml" : "\(pack.directory)/pack.yaml"
+      diagnostics.append(
+        CheckCatalogue.noRules(at: SourceLocation(file: manifest, line: 1, column: 1)))
+    }
+    return Diagnosed(program, diagnostics)
   }
 
   /// The files of a pack and of the packs it extends under the names its hash covers: each path

@@ -50,6 +50,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable, C
   case duplicateRuleId = "duplicate-rule-id"
   case dependencyCycle = "dependency-cycle"
   case missingRationale = "missing-rationale"
+  case noRules = "no-rules"
   // Packs on disk
   case extendsNotFound = "extends-not-found"
   case extendsCycle = "extends-cycle"

@@ -7,15 +7,35 @@ public struct SourceFile: Sendable, Hashable {
   /// Byte offsets (UTF-8) at which each line starts.
   package let lineStarts: [Int]
 
-  /// Creates a source file from its path and text.
+  /// Creates a source file from its path and text. Lines break where YAML breaks them: at a line
+  /// feed, a carriage return (alone or before a line feed), NEL (U+0085), LS (U+2028) or PS
+  /// (U+2029), so that the lines and columns the YAML reader reports are the lines shown.
   public init(path: String, text: String) {
     self.path = path
     self.text = text
     var starts = [0]
+    var previous: UInt8 = 0
+    var beforePrevious: UInt8 = 0
     var offset = 0
     for byte in text.utf8 {
       offset += 1
-      if byte == UInt8(ascii: "\n") { starts.append(offset) }
+      switch byte {
+      case UInt8(ascii: "\n"):
+        if previous == UInt8(ascii: "\r") {
+          starts[starts.count - 1] = offset
+        } else {
+          starts.append(offset)
+        }
+      case UInt8(ascii: "\r"):
+        starts.append(offset)
+      case 0x85 where previous == 0xC2:
+        starts.append(offset)
+      case 0xA8, 0xA9:
+        if previous == 0x80 && beforePrevious == 0xE2 { starts.append(offset) }
+      default: break
+      }
+      beforePrevious = previous
+      previous = byte
     }
     self.lineStarts = starts
   }
@@ -25,15 +45,22 @@ public struct SourceFile: Sendable, Hashable {
     guard number >= 1, number <= lineStarts.count else { return "" }
     let utf8 = text.utf8
     let start = lineStarts[number - 1]
-    var end = number < lineStarts.count ? lineStarts[number] : utf8.count
-    let base = utf8.startIndex
-    while end > start {
-      let byte = utf8[utf8.index(base, offsetBy: end - 1)]
-      guard byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") else { break }
-      end -= 1
+    let end = number < lineStarts.count ? lineStarts[number] : utf8.count
+    let bytes = Array(
+      utf8[
+        utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)])
+    var count = bytes.count
+    // Drop the line break: LF, CR LF, CR, NEL (C2 85), LS or PS (E2 80 A8/A9).
+    if count >= 3, bytes[count - 3] == 0xE2, bytes[count - 2] == 0x80,
+      bytes[count - 1] == 0xA8 || bytes[count - 1] == 0xA9
+    {
+      count -= 3
+    } else if count >= 2, bytes[count - 2] == 0xC2, bytes[count - 1] == 0x85 {
+      count -= 2
+    } else {
+      if count >= 1, bytes[count - 1] == UInt8(ascii: "\n") { count -= 1 }
+      if count >= 1, bytes[count - 1] == UInt8(ascii: "\r") { count -= 1 }
     }
-    let from = utf8.index(base, offsetBy: start)
-    let to = utf8.index(base, offsetBy: end)
-    return String(decoding: utf8[from..<to], as: UTF8.self)
+    return String(decoding: bytes[..<count], as: UTF8.self)
   }
 }

@@ -3,7 +3,7 @@ package import RuleDiagnostics
 /// A case file.
 package struct CaseSyntax: Sendable {
   package var id: Located<String>
-  package var date: String?
+  package var date: Located<String>?
   package var assessor: String?
   /// Where a case written from a published description comes from (kept, never evaluated).
   package var source: String?

@@ -9,9 +9,15 @@ package struct ConditionText: Sendable, Hashable {
 
   /// The source text of a sub-expression.
   package func source(of expression: Expression) -> String {
-    let scalars = Array(text.value.unicodeScalars)
-    let lower = max(0, min(expression.span.lowerBound, scalars.count))
-    let upper = max(lower, min(expression.span.upperBound, scalars.count))
-    return String(String.UnicodeScalarView(scalars[lower..<upper]))
+    let scalars = text.value.unicodeScalars
+    let lower =
+      scalars.index(
+        scalars.startIndex, offsetBy: max(0, expression.span.lowerBound),
+        limitedBy: scalars.endIndex) ?? scalars.endIndex
+    let upper =
+      scalars.index(
+        lower, offsetBy: max(0, expression.span.count), limitedBy: scalars.endIndex)
+      ?? scalars.endIndex
+    return String(scalars[lower..<upper])
   }
 }

@@ -10,6 +10,12 @@ package struct ExpressionParser {
 
   /// The deepest nesting of sub-expressions accepted.
   static let depthLimit = 64
+  /// The longest condition accepted, in characters (Unicode scalars): four times the longest
+  /// condition of the default pack, and short enough to check in well under a second.
+  package static let lengthLimit = 2_000
+  /// The most tokens (names, values, operators) in one condition: four times the default pack's
+  /// most. A chain of `or` nests one level per operand, so this also bounds the depth of the tree.
+  package static let tokenLimit = 500
 
   enum Token: Equatable {
     case number(Double)
@@ -36,8 +42,23 @@ package struct ExpressionParser {
   package static func parse(
     _ text: String, locate: @escaping (Int) -> SourceLocation
   ) -> (Expression?, [Diagnostic]) {
+    let length = text.unicodeScalars.count
+    if length > lengthLimit {
+      return (
+        nil, [SyntaxCatalogue.expressionTooLong(length: length, limit: lengthLimit, at: locate(0))]
+      )
+    }
     var parser = ExpressionParser(text: text, locate: locate)
     guard parser.diagnostics.isEmpty else { return (nil, parser.diagnostics) }
+    if parser.lexemes.count > tokenLimit + 1 {
+      return (
+        nil,
+        [
+          SyntaxCatalogue.expressionTooManyTokens(
+            limit: tokenLimit, at: locate(parser.lexemes[tokenLimit].start))
+        ]
+      )
+    }
     if parser.lexemes.count == 1 {
       return (nil, [SyntaxCatalogue.emptyExpression(at: locate(0))])
     }
@@ -371,6 +392,12 @@ package struct ExpressionParser {
     let lexeme = current
     switch lexeme.token {
     case .number(let n):
+      guard abs(n) <= ScalarText.magnitudeLimit else {
+        throw ParseError(
+          diagnostic: SyntaxCatalogue.numberOutOfBounds(
+            NumberText.format(n), what: "the number", limit: ScalarText.magnitudeLimit,
+            at: locate(lexeme.start)))
+      }
       _ = advance()
       return make(.number(n), from: lexeme.start, to: lexeme.end)
     case .string(let s):

@@ -24,7 +24,7 @@ extension Loader {
     let courseLocation = map["course"]?.location
     let result = id.map {
       CaseSyntax(
-        id: $0, date: reader.string(map["date"], "'date'")?.value,
+        id: $0, date: reader.string(map["date"], "'date'"),
         assessor: reader.string(map["assessor"], "'assessor'")?.value,
         source: reader.string(map["source"], "'source'")?.value, findings: findings,
         notes: reader.string(map["notes"], "'notes'")?.value, file: file)

@@ -6,8 +6,16 @@ extension Loader {
     let (root, yamlDiagnostics) = YAMLReader.read(file)
     guard let root else { return (nil, yamlDiagnostics) }
     var reader = NodeReader()
+    guard root.mapping != nil else {
+      // An empty or null document (`---`, `~`, `null`) is named too, never skipped in silence.
+      reader.diagnostics.append(
+        SyntaxCatalogue.wrongShape(
+          expected: "a mapping", found: root.isNull ? "an empty document" : root.shapeName,
+          for: "a formulation file",
+          at: root.isNull ? SourceLocation(file: file.path, line: 1, column: 1) : root.location))
+      return (nil, reader.diagnostics)
+    }
     let entries = reader.entries(root, "a formulation file")
-    guard root.mapping != nil else { return (nil, reader.diagnostics) }
     var caseID: Located<String>?
     var by: Located<String>?
     var alerts: [Located<String>] = []

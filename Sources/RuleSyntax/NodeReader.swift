@@ -96,7 +96,10 @@ struct NodeReader {
     }
   }
 
-  mutating func number(_ node: YNode?, _ what: String) -> Located<Double>? {
+  /// A number within ±`limit` (by default `ScalarText.magnitudeLimit`).
+  mutating func number(
+    _ node: YNode?, _ what: String, limit: Double = ScalarText.magnitudeLimit
+  ) -> Located<Double>? {
     guard let node, !node.isNull else { return nil }
     guard case .scalar(let text, .plain) = node.kind, let value = ScalarText.number(text) else {
       diagnostics.append(
@@ -105,7 +108,17 @@ struct NodeReader {
           at: node.location))
       return nil
     }
+    guard abs(value) <= limit else {
+      diagnostics.append(
+        SyntaxCatalogue.numberOutOfBounds(text, what: what, limit: limit, at: node.location))
+      return nil
+    }
     return Located(value, at: node.location)
+  }
+
+  /// A rule's weight or an output's minimum weight, within `ScalarText.weightLimit`.
+  mutating func weight(_ node: YNode?, _ what: String) -> Located<Double>? {
+    number(node, what, limit: ScalarText.weightLimit)
   }
 
   mutating func integer(_ node: YNode?, _ what: String) -> Located<Int>? {

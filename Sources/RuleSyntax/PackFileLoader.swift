@@ -74,6 +74,13 @@ struct PackFileLoader {
       }
       let value: ConstantSyntax.Value
       if let number = ScalarText.number(text) {
+        guard abs(number) <= ScalarText.magnitudeLimit else {
+          reader.diagnostics.append(
+            SyntaxCatalogue.numberOutOfBounds(
+              text, what: "constant '\(entry.name.value)'", limit: ScalarText.magnitudeLimit,
+              at: entry.value.location))
+          continue
+        }
         value = .number(number)
       } else if let boolean = ScalarText.boolean(text) {
         value = .boolean(boolean)
@@ -316,7 +323,7 @@ struct PackFileLoader {
       let pick = reader.mapping(pickNode, "'pick'", allowed: ["max", "min_weight"])
     {
       max = reader.integer(pick["max"], "'max'")
-      minWeight = reader.number(pick["min_weight"], "'min_weight'")
+      minWeight = reader.weight(pick["min_weight"], "'min_weight'")
       if let m = max, m.value < 1 {
         reader.diagnostics.append(
           SyntaxCatalogue.invalidValue("'max' must be at least 1", at: m.location))
@@ -406,7 +413,7 @@ struct PackFileLoader {
     {
       rule.suggest = outputReferences(then["suggest"], "'suggest'")
       rule.exclude = outputReferences(then["exclude"], "'exclude'")
-      rule.weight = reader.number(then["weight"], "'weight'")
+      rule.weight = reader.weight(then["weight"], "'weight'")
       rule.alerts = reader.strings(then["alert"], "an alert name")
       if let derive = then["derive"] {
         if derive.mapping != nil {

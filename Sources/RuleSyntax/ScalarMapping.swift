@@ -5,20 +5,32 @@ import RuleDiagnostics
 struct ScalarMapping {
   let file: SourceFile
   let node: YNode
+  /// For a single-line scalar written as its value: the column shift of offset 0 (so that each
+  /// location costs nothing, and a long condition is located in linear time).
+  private let shift: Int?
+
+  init(file: SourceFile, node: YNode) {
+    self.file = file
+    self.node = node
+    var shift: Int?
+    if case .scalar(let value, let style) = node.kind, style == .plain || style == .quoted,
+      !value.contains("\n")
+    {
+      // Single-line scalars: the value sits on the node's line (after the opening quote).
+      let line = Array(file.line(node.location.line).unicodeScalars)
+      let base = node.location.column - 1 + (style == .quoted ? 1 : 0)
+      let valueScalars = Array(value.unicodeScalars)
+      let end = base + valueScalars.count
+      if base >= 0, end <= line.count, Array(line[base..<end]) == valueScalars {
+        shift = style == .quoted ? 1 : 0
+      }
+    }
+    self.shift = shift
+  }
 
   func location(ofOffset offset: Int) -> SourceLocation {
     guard case .scalar(let value, let style) = node.kind else { return node.location }
-    let start = node.location
-    if style == .plain || style == .quoted, !value.contains("\n") {
-      // Single-line scalars: the value sits on the node's line (after the opening quote).
-      let line = Array(file.line(start.line).unicodeScalars)
-      let base = start.column - 1 + (style == .quoted ? 1 : 0)
-      let valueScalars = Array(value.unicodeScalars)
-      let end = base + valueScalars.count
-      if end <= line.count, Array(line[base..<end]) == valueScalars {
-        return start.advanced(by: offset + (style == .quoted ? 1 : 0))
-      }
-    }
+    if let shift { return node.location.advanced(by: offset + shift) }
     return walk(to: offset, value: Array(value.unicodeScalars), style: style)
   }
 

@@ -23,6 +23,13 @@ package enum ScalarText {
     return n
   }
 
+  /// The largest magnitude of a number in a pack or a case: 10^12, beyond any score, age, count
+  /// or date, and small enough that sums and differences stay exact.
+  package static let magnitudeLimit = 1e12
+  /// The largest magnitude of a rule's `weight` or an output's `min_weight`: evidence points are
+  /// small numbers, and no single rule may outweigh a thousand others.
+  package static let weightLimit = 1_000.0
+
   /// `true` / `false` (also capitalised or upper case), or nil.
   package static func boolean(_ text: String) -> Bool? {
     switch text {

@@ -39,6 +39,14 @@ package enum SyntaxCatalogue {
       at: location, hint: "write the content out without deeply repeated aliases")
   }
 
+  static func tooManyValues(limit: Int, at location: SourceLocation) -> Diagnostic {
+    Diagnostic(
+      .error, code: .tooLarge,
+      "the file holds more than \(limit) values (keys, values and list items); this one passes the limit",
+      at: location, hint: "no pack or case needs this many; split the content, or shorten the lists"
+    )
+  }
+
   static func duplicateKey(_ key: String, at location: SourceLocation, first: SourceLocation)
     -> Diagnostic
   {
@@ -95,6 +103,16 @@ package enum SyntaxCatalogue {
     Diagnostic(.error, code: .invalidValue, message, at: location, hint: hint)
   }
 
+  package static func numberOutOfBounds(
+    _ text: String, what: String, limit: Double, at location: SourceLocation
+  ) -> Diagnostic {
+    let bound = NumberText.format(limit)
+    return Diagnostic(
+      .error, code: .valueOutOfRange,
+      "\(what) '\(text)' is outside the bounds -\(bound) to \(bound)", at: location,
+      hint: "use a number between -\(bound) and \(bound)")
+  }
+
   static func emptyExpression(at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       .error, code: .expressionSyntax, "the condition is empty", at: location,
@@ -127,6 +145,22 @@ package enum SyntaxCatalogue {
     Diagnostic(
       .error, code: .expressionSyntax, "the condition nests more than \(limit) levels deep",
       at: location, hint: "split it into several conditions or derived findings")
+  }
+
+  static func expressionTooLong(length: Int, limit: Int, at location: SourceLocation)
+    -> Diagnostic
+  {
+    Diagnostic(
+      .error, code: .expressionSyntax,
+      "the condition is \(length) characters long, more than the limit of \(limit)", at: location,
+      hint: "split it into several conditions (a list means all) or derived findings")
+  }
+
+  static func expressionTooManyTokens(limit: Int, at location: SourceLocation) -> Diagnostic {
+    Diagnostic(
+      .error, code: .expressionSyntax,
+      "the condition has more than \(limit) names, values and operators", at: location,
+      hint: "split it into several conditions (a list means all) or derived findings")
   }
 
   package static func duplicateName(

@@ -1,5 +1,5 @@
 import RuleCompiler
-import RuleDiagnostics
+package import RuleDiagnostics
 package import RuleEngine
 import RuleSyntax
 package import RuleWorkspace
@@ -19,20 +19,27 @@ package struct PackTester {
     self.compiler = CaseCompiler(program: program)
   }
 
-  /// Loads and runs every test in the given files.
-  package func run(files: [String]) -> TestRun {
-    var diagnostics: [Diagnostic] = []
+  /// Loads and runs every test in the given files; `problems` are errors met while finding them.
+  package func run(files: [String], problems: [Diagnostic] = []) -> TestRun {
+    var diagnostics: [Diagnostic] = problems
+    var sources: [SourceFile] = []
+    for path in files {
+      do {
+        sources.append(try folder.read(path))
+      } catch {
+        diagnostics.append(error.diagnostic)
+      }
+    }
+    return run(sources: sources, problems: diagnostics)
+  }
+
+  /// Loads and runs every test in test files already read.
+  package func run(sources: [SourceFile], problems: [Diagnostic] = []) -> TestRun {
+    var diagnostics: [Diagnostic] = problems
     var outcomes: [TestOutcome] = []
     var notRun = 0
     var names: [String: SourceLocation] = [:]
-    for path in files {
-      let file: SourceFile
-      do {
-        file = try folder.read(path)
-      } catch {
-        diagnostics.append(error.diagnostic)
-        continue
-      }
+    for file in sources {
       let (tests, loadDiagnostics) = Loader.loadTests(file)
       diagnostics += loadDiagnostics
       for test in tests {
@@ -77,9 +84,23 @@ package struct PackTester {
     if let casePath = test.casePath {
       let path = Workspace.normalize(
         Workspace.join(Workspace.parent(of: test.file.path), casePath.value))
+      // A test's case stays inside the pack's folder (or, for a test file outside the pack, inside
+      // the test file's folder), so that no test can read or echo any other file.
+      let boundary =
+        Workspace.isLexicallyInside(test.file.path, folder.directory)
+        ? folder.directory : Workspace.parent(of: test.file.path)
+      guard Workspace.isLexicallyInside(path, boundary) else {
+        diagnostics.append(
+          Diagnostic(
+            .error, code: .invalidTestCase,
+            "test '\(test.name.value)' names a case outside the folder '\(boundary)': '\(casePath.value)'",
+            at: casePath.location,
+            hint: "keep the pack's sample cases in its cases/ folder and name them from there"))
+        return nil
+      }
       let loaded: CaseFacts?
       do {
-        let file = try folder.read(path)
+        let file = try folder.read(path, within: boundary)
         let compiled = compiler.compile(file: file, sha256: Digest.sha256(file.text))
         diagnostics += compiled.diagnostics
         loaded = compiled.value

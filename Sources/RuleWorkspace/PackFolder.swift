@@ -18,25 +18,33 @@ public struct PackFolder: Sendable, Hashable, CustomStringConvertible {
   public let origin: Origin
   /// For the bundled pack: every file by path.
   private let embedded: [String: String]
+  /// The largest file read from the folder, in bytes.
+  public let maxFileSize: Int
 
   /// The folder of the default pack as compiled into the binary.
   public static let bundled = PackFolder(
     directory: defaultDirectory, origin: .bundled,
     embedded: Dictionary(
-      BundledPack.files.map { ($0.path, $0.text) }, uniquingKeysWith: { a, _ in a }))
+      BundledPack.files.map { ($0.path, $0.text) }, uniquingKeysWith: { a, _ in a }),
+    maxFileSize: Workspace.defaultMaxFileSize)
 
   /// The path the default pack is reported under, and where it lives in the repository.
   public static let defaultDirectory = "rules/ipt-core"
 
-  /// A pack folder on disk.
-  public static func disk(_ directory: String) -> PackFolder {
-    PackFolder(directory: Workspace.normalize(directory), origin: .disk, embedded: [:])
+  /// A pack folder on disk; no file larger than `maxFileSize` bytes is read from it.
+  public static func disk(_ directory: String, maxFileSize: Int = Workspace.defaultMaxFileSize)
+    -> PackFolder
+  {
+    PackFolder(
+      directory: Workspace.normalize(directory), origin: .disk, embedded: [:],
+      maxFileSize: maxFileSize)
   }
 
-  private init(directory: String, origin: Origin, embedded: [String: String]) {
+  private init(directory: String, origin: Origin, embedded: [String: String], maxFileSize: Int) {
     self.directory = directory
     self.origin = origin
     self.embedded = embedded
+    self.maxFileSize = maxFileSize
   }
 
   /// `rules/ipt-core (bundled)` or the folder's path.
@@ -47,9 +55,20 @@ public struct PackFolder: Sendable, Hashable, CustomStringConvertible {
   /// Whether the folder exists (always true for the bundled pack).
   public var exists: Bool { origin == .bundled || Workspace.isDirectory(directory) }
 
+  /// Whether the folder holds a manifest, `pack.yaml` (what makes a folder a pack).
+  public var hasManifest: Bool {
+    switch origin {
+    case .bundled: embedded[manifestPath] != nil
+    case .disk: Workspace.isFile(manifestPath)
+    }
+  }
+
+  /// The path of the folder's manifest.
+  public var manifestPath: String { Workspace.join(directory, "pack.yaml") }
+
   /// The pack folder at `path` relative to this one (for `extends`).
   public func relative(_ path: String) -> PackFolder {
-    .disk(Workspace.join(directory, path))
+    .disk(Workspace.join(directory, path), maxFileSize: maxFileSize)
   }
 
   /// Whether a path inside a pack folder belongs to the pack's tests or sample cases (`tests/`,
@@ -61,42 +80,53 @@ public struct PackFolder: Sendable, Hashable, CustomStringConvertible {
     return false
   }
 
-  /// Every YAML file below `sub` (relative to the folder, "" for the whole folder), sorted.
-  private func yamlPaths(under sub: String) throws(ReadError) -> [String] {
+  /// Every YAML file below `sub` (relative to the folder, "" for the whole folder), sorted, and
+  /// what could not be listed. On disk, links are followed only inside the pack's folder.
+  private func yamlPaths(under sub: String) -> Workspace.Listing {
     let base = sub.isEmpty ? directory : Workspace.join(directory, sub)
     switch origin {
     case .disk:
-      return try Workspace.yamlFiles(in: base)
+      return Workspace.list(base, boundary: directory)
     case .bundled:
       let prefix = base + "/"
-      return embedded.keys.filter { $0.hasPrefix(prefix) }.sorted()
+      return Workspace.Listing(files: embedded.keys.filter { $0.hasPrefix(prefix) }.sorted())
     }
   }
 
-  /// The pack's own files: every YAML file except those under `tests/` and `cases/`.
-  public func packFiles() throws(ReadError) -> [String] {
+  /// The pack's own files: every YAML file except those under `tests/` and `cases/`, and what
+  /// could not be listed or followed.
+  public func packFiles() -> Workspace.Listing {
     let prefix = directory + "/"
-    return try yamlPaths(under: "").filter { path in
+    var listing = yamlPaths(under: "")
+    func isPackFile(_ path: String) -> Bool {
       !Self.isOutsidePackFiles(path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path)
     }
+    listing.files = listing.files.filter(isPackFile)
+    // What is wrong under tests/ and cases/ is reported when a test reads it.
+    listing.problems = listing.problems.filter { isPackFile($0.path) }
+    return listing
   }
 
-  /// The pack's test files (`tests/**/*.yaml`); none when there is no `tests/` folder.
-  public func testFiles() -> [String] {
+  /// The pack's test files (`tests/**/*.yaml`), none when there is no `tests/` folder, and what
+  /// could not be listed or followed.
+  public func testFiles() -> Workspace.Listing {
     switch origin {
     case .disk:
       let tests = Workspace.join(directory, "tests")
-      return Workspace.isDirectory(tests) ? ((try? Workspace.yamlFiles(in: tests)) ?? []) : []
+      return Workspace.isDirectory(tests) ? yamlPaths(under: "tests") : Workspace.Listing()
     case .bundled:
-      return (try? yamlPaths(under: "tests")) ?? []
+      return yamlPaths(under: "tests")
     }
   }
 
-  /// Reads a file of this folder (from disk, or from the bundled copy).
-  public func read(_ path: String) throws(ReadError) -> SourceFile {
+  /// Reads a file (from disk, or from the bundled copy). A file inside the pack's folder, or any
+  /// file when `boundary` names a folder, must not be a link to a place outside that folder.
+  public func read(_ path: String, within boundary: String? = nil) throws(ReadError) -> SourceFile {
     switch origin {
     case .disk:
-      return try Workspace.read(path)
+      let inside = Workspace.isLexicallyInside(path, directory)
+      return try Workspace.read(
+        path, maxBytes: maxFileSize, within: boundary ?? (inside ? directory : nil))
     case .bundled:
       guard let text = embedded[Workspace.normalize(path)] else {
         throw ReadError(path: path, reason: "no such file in the bundled pack")

@@ -36,6 +36,16 @@ enum FormulationCatalogue {
       notes: [.init("first formulation here", at: first)])
   }
 
+  static func duplicateCase(_ id: String, at location: SourceLocation, first: SourceLocation)
+    -> Diagnostic
+  {
+    Diagnostic(
+      .error, code: .duplicateName,
+      "case '\(id)' is given by more than one case file, so its formulations cannot be matched",
+      at: location, hint: "give each case file its own 'case:' id",
+      notes: [.init("first given here", at: first)])
+  }
+
   static func repeated(_ value: String, in key: String, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       .warning, code: .duplicateValue, "'\(value)' is listed more than once under '\(key)'",

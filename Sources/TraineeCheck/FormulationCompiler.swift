@@ -123,4 +123,22 @@ package struct FormulationCompiler: Sendable {
     }
     return (matches, diagnostics.normalized())
   }
+
+  /// The case ids given by more than one case file, each an error at its repeat: a formulation
+  /// matched by file order could be judged against the wrong case and miss its alerts.
+  package static func duplicateCases(_ ids: [Located<String>]) -> (Set<String>, [Diagnostic]) {
+    var first: [String: SourceLocation] = [:]
+    var duplicates: Set<String> = []
+    var diagnostics: [Diagnostic] = []
+    for id in ids {
+      if let location = first[id.value] {
+        duplicates.insert(id.value)
+        diagnostics.append(
+          FormulationCatalogue.duplicateCase(id.value, at: id.location, first: location))
+      } else {
+        first[id.value] = id.location
+      }
+    }
+    return (duplicates, diagnostics)
+  }
 }

@@ -64,14 +64,16 @@ struct AgreementCommand: ParsableCommand {
           reason: "no such folder: a corpus holds cases/ and formulations/ (see docs/validation.md)"
         )
       }
-      casePaths = try Workspace.yamlFiles(in: caseFolder)
-      formulationPaths = try Workspace.yamlFiles(in: formulationFolder)
+      casePaths = try CaseInputs.expand([caseFolder])
+      formulationPaths = try CaseInputs.expand([formulationFolder], kind: "formulation")
     } catch {
       Terminal.error(error.description)
       throw ExitCode.invalidInput
     }
-    let caseFiles = casePaths.compactMap(CaseInputs.read)
-    let formulationFiles = formulationPaths.compactMap(CaseInputs.read)
+    let caseFiles = casePaths.compactMap { CaseInputs.read($0, limits: packOptions.limits) }
+    let formulationFiles = formulationPaths.compactMap {
+      CaseInputs.read($0, limits: packOptions.limits)
+    }
     let unreadable =
       caseFiles.count < casePaths.count || formulationFiles.count < formulationPaths.count
     let run = advisor.agreement(cases: caseFiles, formulations: formulationFiles)

@@ -3,14 +3,27 @@ import Advisor
 import RuleDiagnostics
 import RuleWorkspace
 
-/// Reading the input files the commands are given.
+/// Reading the input files the commands are given: files, folders of files, and `-` for
+/// standard input.
 enum CaseInputs {
-  /// Expands folders to their `*.yaml` files (sorted); keeps files as given.
-  static func expand(_ paths: [String]) throws(ReadError) -> [String] {
+  /// Expands folders to their `*.yaml` files (sorted); keeps files and `-` as given. A folder
+  /// without any YAML file is an error (`no case files in DIR`), and so is `-` given twice.
+  static func expand(_ paths: [String], kind: String = "case") throws(ReadError) -> [String] {
     var out: [String] = []
     for path in paths {
-      if Workspace.isDirectory(path) {
-        out += try Workspace.yamlFiles(in: path)
+      if path == "-" {
+        guard !out.contains("-") else {
+          throw ReadError(path: path, reason: "standard input ('-') can be read only once")
+        }
+        out.append(path)
+      } else if Workspace.isDirectory(path) {
+        let files = try Workspace.yamlFiles(in: path)
+        guard !files.isEmpty else {
+          throw ReadError(
+            path: path, reason: "no \(kind) files in \(path)",
+            hint: "give YAML files (*.yaml), or a folder that holds some")
+        }
+        out += files
       } else {
         out.append(path)
       }
@@ -18,10 +31,13 @@ enum CaseInputs {
     return out
   }
 
-  /// Reads a file, or prints the one-line reason it cannot be read and returns nil.
-  static func read(_ path: String) -> SourceFile? {
+  /// Reads a file (`-` is standard input), or prints the one-line reason it cannot be read and
+  /// returns nil.
+  static func read(_ path: String, limits: LimitOptions) -> SourceFile? {
     do {
-      return try Workspace.read(path)
+      return path == "-"
+        ? try Workspace.readStandardInput(maxBytes: limits.maxFileSize.bytes)
+        : try Workspace.read(path, maxBytes: limits.maxFileSize.bytes)
     } catch {
       Terminal.error(error.description)
       return nil

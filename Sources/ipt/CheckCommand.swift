@@ -20,7 +20,7 @@ struct CheckCommand: ParsableCommand {
 
   @OptionGroup var packOptions: PackOptions
 
-  @Option(name: .long, help: "A formulation file (repeatable).")
+  @Option(name: .long, help: "A formulation file (repeatable); '-' reads it from standard input.")
   var formulation: [String] = []
 
   @Option(name: .long, help: "A folder of formulation files, matched to the cases by case id.")
@@ -35,7 +35,7 @@ struct CheckCommand: ParsableCommand {
   @Flag(help: "With several formulations, print only the supervisor's summary.")
   var summary = false
 
-  @Argument(help: "Case files, or folders of case files.")
+  @Argument(help: "Case files, or folders of case files; '-' reads a case from standard input.")
   var cases: [String]
 
   func validate() throws {
@@ -55,14 +55,19 @@ struct CheckCommand: ParsableCommand {
         guard Workspace.isDirectory(folder) else {
           throw ReadError(path: folder, reason: "no such folder of formulations")
         }
-        formulationPaths += try Workspace.yamlFiles(in: folder)
+        formulationPaths += try CaseInputs.expand([folder], kind: "formulation")
+      }
+      if casePaths.contains("-") && formulationPaths.contains("-") {
+        throw ReadError(path: "-", reason: "standard input ('-') can be read only once")
       }
     } catch {
       Terminal.error(error.description)
       throw ExitCode.invalidInput
     }
-    let caseFiles = casePaths.compactMap(CaseInputs.read)
-    let formulationFiles = formulationPaths.compactMap(CaseInputs.read)
+    let caseFiles = casePaths.compactMap { CaseInputs.read($0, limits: packOptions.limits) }
+    let formulationFiles = formulationPaths.compactMap {
+      CaseInputs.read($0, limits: packOptions.limits)
+    }
     let unreadable =
       caseFiles.count < casePaths.count || formulationFiles.count < formulationPaths.count
     let run = advisor.check(cases: caseFiles, formulations: formulationFiles)

@@ -13,18 +13,28 @@ struct DocCommand: ParsableCommand {
   @Argument(help: "The pack folder (default: the bundled rules/ipt-core).")
   var packPath: String?
 
+  @OptionGroup var limits: LimitOptions
+
   @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
   var output: String?
 
   @Option(help: "Output format: markdown or html.")
   var format: DocFormat = .markdown
 
+  /// One line on why `path` could not be written (the platform's error is not for users).
+  static func whyNotWritten(_ path: String) -> String {
+    let folder = Workspace.parent(of: path)
+    if Workspace.isDirectory(path) { return "cannot write the file: it is a folder" }
+    if !Workspace.isDirectory(folder) { return "cannot write the file: no such folder '\(folder)'" }
+    return "cannot write the file (permission denied?)"
+  }
+
   enum DocFormat: String, ExpressibleByArgument {
     case markdown, html
   }
 
   func run() throws {
-    let advisor = try Advisor.forCommand(packPath.map(PackFolder.disk) ?? .bundled)
+    let advisor = try Advisor.forCommand(PackFolder.chosen(packPath, limits: limits))
     let document = PackCatalogue(program: advisor.program).document()
     let text =
       format == .html
@@ -32,10 +42,10 @@ struct DocCommand: ParsableCommand {
       : MarkdownRenderer().render(document)
     if let output {
       do {
-        try text.write(toFile: output, atomically: true, encoding: .utf8)
+        try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
       } catch {
-        Terminal.error("\(output): error: cannot write the file (\(error))")
-        throw ExitCode(1)
+        Terminal.error("\(output): error: \(Self.whyNotWritten(output))")
+        throw ExitCode.invalidInput
       }
     } else {
       Terminal.write(text)

@@ -15,14 +15,18 @@ struct EvaluateCommand: ParsableCommand {
   @Option(help: "Output format: text, markdown, html, json or jsonl (one line per case).")
   var format: OutputFormat = .text
 
-  @Argument(help: "Case files, or folders of case files.")
+  @Argument(help: "Case files, or folders of case files; '-' reads a case from standard input.")
   var cases: [String]
 
   func run() throws {
-    try Self.run(cases: cases, pack: packOptions.folder, format: format, fullTrace: false)
+    try Self.run(
+      cases: cases, pack: packOptions.folder, limits: packOptions.limits, format: format,
+      fullTrace: false)
   }
 
-  static func run(cases: [String], pack: PackFolder, format: OutputFormat, fullTrace: Bool) throws {
+  static func run(
+    cases: [String], pack: PackFolder, limits: LimitOptions, format: OutputFormat, fullTrace: Bool
+  ) throws {
     let advisor = try Advisor.forCommand(pack)
     let paths: [String]
     do { paths = try CaseInputs.expand(cases) } catch {
@@ -33,7 +37,7 @@ struct EvaluateCommand: ParsableCommand {
     var printed = 0
     var documents: [Document] = []
     for path in paths {
-      guard let file = CaseInputs.read(path) else {
+      guard let file = CaseInputs.read(path, limits: limits) else {
         failed += 1
         continue
       }

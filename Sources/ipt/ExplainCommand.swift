@@ -16,11 +16,12 @@ struct ExplainCommand: ParsableCommand {
   @Option(help: "Output format: text, markdown, html or json.")
   var format: OutputFormat = .text
 
-  @Argument(help: "The case file.")
+  @Argument(help: "The case file; '-' reads it from standard input.")
   var caseFile: String
 
   func run() throws {
     try EvaluateCommand.run(
-      cases: [caseFile], pack: packOptions.folder, format: format, fullTrace: true)
+      cases: [caseFile], pack: packOptions.folder, limits: packOptions.limits, format: format,
+      fullTrace: true)
   }
 }

@@ -29,6 +29,7 @@ extension IPT {
   /// Parses the command line (usage errors exit 64) and runs the command; an error a command does
   /// not turn into an exit code itself is an internal error (exit 70), reported in one line.
   static func main() {
+    rejectUnknownCommand(Array(CommandLine.arguments.dropFirst()))
     var command: any ParsableCommand
     do {
       command = try parseAsRoot()
@@ -45,5 +46,22 @@ extension IPT {
       }
       exit(withError: error)
     }
+  }
+}
+
+extension IPT {
+  /// A first word that names no command is a usage error (exit 64) with the nearest command as a
+  /// hint: `ipt evalute` suggests 'evaluate'.
+  static func rejectUnknownCommand(_ arguments: [String]) {
+    guard let word = arguments.first, !word.hasPrefix("-") else { return }
+    let names = configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
+    guard !names.contains(word) else { return }
+    let hint = Suggest.closest(to: word, in: names).map { "did you mean '\($0)'?" }
+    Terminal.error(
+      "Error: unknown command '\(word)'\n"
+        + (hint.map { "hint: \($0)\n" } ?? "")
+        + "Usage: ipt <subcommand>; commands: \(names.dropLast().joined(separator: ", "))\n"
+        + "  See 'ipt --help' for more information.")
+    Foundation.exit(64)
   }
 }

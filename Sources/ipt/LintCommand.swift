@@ -11,6 +11,8 @@ struct LintCommand: ParsableCommand {
   @Argument(help: "The pack folder (default: the bundled rules/ipt-core).")
   var packPath: String?
 
+  @OptionGroup var limits: LimitOptions
+
   @Option(help: "Output format: text, json or sarif.")
   var format: LintFormat = .text
 
@@ -19,7 +21,7 @@ struct LintCommand: ParsableCommand {
   }
 
   func run() throws {
-    let folder = packPath.map(PackFolder.disk) ?? .bundled
+    let folder = PackFolder.chosen(packPath, limits: limits)
     let load = Advisor.load(folder)
     switch format {
     case .json:

@@ -6,7 +6,8 @@ import RuleRender
 
 enum Terminal {
   static var colour: Bool {
-    ProcessInfo.processInfo.environment["NO_COLOR"] == nil && isatty(STDOUT_FILENO) != 0
+    TerminalColour.enabled(
+      environment: ProcessInfo.processInfo.environment, isTerminal: isatty(STDOUT_FILENO) != 0)
   }
 
   static func error(_ text: String) {
@@ -20,8 +21,8 @@ enum Terminal {
   /// Prints diagnostics to standard error.
   static func report(_ diagnostics: [Diagnostic], sources: [String: SourceFile]) {
     guard !diagnostics.isEmpty else { return }
-    let colour =
-      ProcessInfo.processInfo.environment["NO_COLOR"] == nil && isatty(STDERR_FILENO) != 0
+    let colour = TerminalColour.enabled(
+      environment: ProcessInfo.processInfo.environment, isTerminal: isatty(STDERR_FILENO) != 0)
     error(DiagnosticFormatter(colour: colour).format(diagnostics, sources: sources))
   }
 }

@@ -13,6 +13,8 @@ struct TestCommand: ParsableCommand {
   @Argument(help: "The pack folder (default: the bundled rules/ipt-core).")
   var packPath: String?
 
+  @OptionGroup var limits: LimitOptions
+
   @Flag(help: "Also report which rules, output values and alerts no test reaches.")
   var coverage = false
 
@@ -20,7 +22,7 @@ struct TestCommand: ParsableCommand {
   var format: ReportFormat = .text
 
   func run() throws {
-    let advisor = try Advisor.forCommand(packPath.map(PackFolder.disk) ?? .bundled)
+    let advisor = try Advisor.forCommand(PackFolder.chosen(packPath, limits: limits))
     let run = advisor.runTests()
     var sources: [String: SourceFile] = [:]
     for path in Set(run.diagnostics.map(\.location.file)) {

@@ -10,7 +10,7 @@ struct ValidateCommand: ParsableCommand {
 
   @OptionGroup var packOptions: PackOptions
 
-  @Argument(help: "Case files, or folders of case files.")
+  @Argument(help: "Case files, or folders of case files; '-' reads a case from standard input.")
   var cases: [String]
 
   func run() throws {
@@ -22,7 +22,7 @@ struct ValidateCommand: ParsableCommand {
     }
     var failed = 0
     for path in paths {
-      guard let file = CaseInputs.read(path) else {
+      guard let file = CaseInputs.read(path, limits: packOptions.limits) else {
         failed += 1
         continue
       }

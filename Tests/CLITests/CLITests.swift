@@ -48,8 +48,10 @@ struct CLITests {
       process.standardInput = FileHandle.nullDevice
       try process.run()
     }
+    // Both streams are drained at once: a command that fills one pipe must not wait forever.
+    let errors = ErrorStream(err.fileHandleForReading)
     let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    let stderr = errors.data()
     process.waitUntilExit()
     return Run(
       status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
@@ -201,5 +203,24 @@ struct CLITests {
     let missing = try Self.ipt(["agreement", "no-such-corpus"])
     #expect(missing.status == 2)
     #expect(missing.stderr.contains("no-such-corpus/cases"))
+  }
+}
+
+/// Reads a stream to its end on a thread of its own.
+final class ErrorStream: @unchecked Sendable {
+  private let done = DispatchSemaphore(value: 0)
+  private var collected = Data()
+
+  init(_ handle: FileHandle) {
+    Thread.detachNewThread { [self] in
+      collected = handle.readDataToEndOfFile()
+      done.signal()
+    }
+  }
+
+  /// Everything the stream held, once it has ended.
+  func data() -> Data {
+    done.wait()
+    return collected
   }
 }

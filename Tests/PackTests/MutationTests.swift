@@ -40,7 +40,9 @@ struct MutationTests {
   @Test("200 random mutations load and check without crashing", arguments: 0..<4)
   func mutations(batch: Int) throws {
     _ = try TestSupport.corePack()  // enters the repository root
-    let files = try PackFolder.disk("rules/ipt-core").packFiles().map { try Workspace.read($0) }
+    let files = try PackFolder.disk("rules/ipt-core").packFiles().files.map {
+      try Workspace.read($0)
+    }
     var random = SplitMix64(state: UInt64(1000 + batch))
     for _ in 0..<50 {
       var mutated = files

@@ -49,7 +49,7 @@ struct OrderIndependenceTests {
     Result<(files: [SourceFile], cases: [String], reports: [String]), any Error> =
       Result {
         _ = try TestSupport.corePack()  // enters the repository root
-        let paths = try PackFolder.disk("rules/ipt-core").packFiles()
+        let paths = PackFolder.disk("rules/ipt-core").packFiles().files
         let files = try paths.map { try Workspace.read($0) }
         let cases = try Workspace.yamlFiles(in: "rules/ipt-core/cases")
         let (original, _) = Loader.loadPack(directory: "rules/ipt-core", files: files)

@@ -17,7 +17,9 @@ struct DiagnosticExample: Sendable, CustomTestStringConvertible {
     /// A folder tree on disk, loaded with `Workspace.loadPack("<root>/main")`. The demo pack is
     /// written to `main/` first; `text` changes it (nil removes a file) or adds packs beside it;
     /// `bytes` adds files that are not text.
-    case folder(text: [String: String?], bytes: [String: [UInt8]] = [:])
+    /// `links` adds symbolic links (path to destination, relative to the link's folder).
+    case folder(
+      text: [String: String?], bytes: [String: [UInt8]] = [:], links: [String: String] = [:])
   }
 
   /// A location given by hand, for files that cannot hold a marker (missing or binary files).
@@ -62,7 +64,7 @@ struct DiagnosticExample: Sendable, CustomTestStringConvertible {
         SourceLocation(file: "case.yaml", line: $0.line, column: $0.column)
       }
       return (diagnostics, expected + placed)
-    case .folder(let changes, let bytes):
+    case .folder(let changes, let bytes, let links):
       let root = FileManager.default.temporaryDirectory
         .appendingPathComponent("ipt-diagnostic-\(UUID().uuidString)").path
       defer { try? FileManager.default.removeItem(atPath: root) }
@@ -79,6 +81,10 @@ struct DiagnosticExample: Sendable, CustomTestStringConvertible {
         }
       }
       for (path, data) in bytes { try Self.write(Data(data), to: "\(root)/\(path)") }
+      for (path, destination) in links {
+        try FileManager.default.createSymbolicLink(
+          atPath: "\(root)/\(path)", withDestinationPath: destination)
+      }
       let pack = Advisor.load(.disk("\(root)/main"))
       let diagnostics = pack.diagnostics.map { diagnostic in
         var relative = diagnostic

@@ -309,13 +309,32 @@ struct DiagnosticExampleTests {
         "base/pack.yaml": "pack: base\nversion: 1.0.0\nextends: [1️⃣../main]\n",
       ])),
     Example(
-      code: "file-unreadable", severity: .error, situation: "a pack file that is not UTF-8",
+      code: "not-utf8", severity: .error, situation: "a pack file in Latin-1",
       input: .folder(text: [:], bytes: ["main/latin1.yaml": [0x61, 0x3A, 0x20, 0xE9, 0x0A]]),
-      at: .init(file: "main/latin1.yaml", line: 1, column: 1)),
+      at: .init(file: "main/latin1.yaml", line: 1, column: 4)),
     Example(
-      code: "file-unreadable", severity: .error, situation: "a pack file with NUL bytes",
+      code: "not-utf8", severity: .error, situation: "a pack file in UTF-16",
+      input: .folder(text: [:], bytes: ["main/utf16.yaml": [0xFF, 0xFE, 0x61, 0x00, 0x3A, 0x00]]),
+      at: .init(file: "main/utf16.yaml", line: 1, column: 1)),
+    Example(
+      code: "binary-file", severity: .error, situation: "a pack file with NUL bytes",
       input: .folder(text: [:], bytes: ["main/blob.yaml": [0x00, 0x01, 0x02]]),
       at: .init(file: "main/blob.yaml", line: 1, column: 1)),
+    Example(
+      code: "file-unreadable", severity: .error, situation: "a pack file that is a broken link",
+      input: .folder(text: [:], links: ["main/gone.yaml": "nothing-here.yaml"]),
+      at: .init(file: "main/gone.yaml", line: 1, column: 1)),
+    Example(
+      code: "file-unreadable", severity: .error, situation: "a pack file linked from outside",
+      input: .folder(
+        text: ["outside.yaml": "constants:\n  limit: 1\n"],
+        links: ["main/outside.yaml": "../outside.yaml"]),
+      at: .init(file: "main/outside.yaml", line: 1, column: 1)),
+    Example(
+      code: "no-rules", severity: .error, situation: "a pack whose rules file is gone",
+      input: .pack(["base/rules.yaml": nil]),
+      at: .init(file: "demo/pack.yaml", line: 1, column: 1),
+      also: ["never-derived"]),
   ]
 
   @Test("a mistake is reported with its code and severity at the marked place", arguments: examples)

@@ -23,7 +23,13 @@ struct HashTests {
   func caseHash(text: String, digest: String) throws {
     let (program, diagnostics) = TestSupport.compile(files: [
       "pack.yaml": "pack: p\nversion: 1.0.0\n",
-      "vocabulary.yaml": "vocabulary:\n  a: {type: boolean, description: a, ask: a?}\n",
+      "vocabulary.yaml": """
+      vocabulary:
+        a: {type: boolean, description: a, ask: a?}
+        b: {type: boolean, derived: true, description: b}
+
+      """,
+      "rules.yaml": "rules:\n  - {id: r.b, title: B, when: a, then: {derive: b}, because: a}\n",
     ])
     let compiled = try #require(program, "\(diagnostics.map(\.message))")
     let (facts, _) = TestSupport.facts(text, advisor: compiled)
