@@ -138,25 +138,9 @@ extension PackCompiler {
       }
       return make(.known(node, wantKnown), .boolean)
     case .quantifier(let quantifier, let variable, let listExpr, let body):
-      guard let list = compileNode(listExpr, c) else { return nil }
-      guard case .list(let record) = list.type, case .finding(let listSlot) = list.kind else {
-        diagnostics.append(
-          CheckCatalogue.typeMismatch(
-            "'\(c.source(of: listExpr))' is \(withArticle(list.type)), not a list of records",
-            at: listExpr.location, hint: "quantifiers range over findings of type list"))
+      guard let (list, local) = bindVariable(variable, over: listExpr, c, by: "quantifiers") else {
         return nil
       }
-      if findingSlots[variable.value] != nil || constants[variable.value] != nil {
-        diagnostics.append(
-          CheckCatalogue.typeMismatch(
-            "the variable '\(variable.value)' hides a finding or constant of the same name",
-            at: variable.location, hint: "choose another variable name"))
-        return nil
-      }
-      let local = localCount
-      localCount += 1
-      scope.visible.append((variable.value, local, record))
-      scope.all.append((variable.value, local, record, listSlot))
       defer { scope.visible.removeLast() }
       var bodyNode: Node?
       if let body {
@@ -343,17 +327,17 @@ extension PackCompiler {
     }
   }
 
-  /// `min(VALUE for x in LIST where FILTER)`: the variable is bound in the value and the filter.
-  mutating func compileAggregate(
-    _ aggregate: Expression.Aggregate, _ valueExpr: Expression, _ variable: Located<String>,
-    _ listExpr: Expression, _ filter: Expression?, _ e: Expression, _ c: ConditionText
-  ) -> Typed? {
+  /// Binds a quantifier's or an aggregate's variable to the records of a list finding: a new local
+  /// in scope (the caller removes it from `scope.visible` when its body is compiled).
+  mutating func bindVariable(
+    _ variable: Located<String>, over listExpr: Expression, _ c: ConditionText, by what: String
+  ) -> (list: Node, local: Int)? {
     guard let list = compileNode(listExpr, c) else { return nil }
     guard case .list(let record) = list.type, case .finding(let listSlot) = list.kind else {
       diagnostics.append(
         CheckCatalogue.typeMismatch(
           "'\(c.source(of: listExpr))' is \(withArticle(list.type)), not a list of records",
-          at: listExpr.location, hint: "aggregates range over findings of type list"))
+          at: listExpr.location, hint: "\(what) range over findings of type list"))
       return nil
     }
     if findingSlots[variable.value] != nil || constants[variable.value] != nil {
@@ -367,6 +351,17 @@ extension PackCompiler {
     localCount += 1
     scope.visible.append((variable.value, local, record))
     scope.all.append((variable.value, local, record, listSlot))
+    return (list, local)
+  }
+
+  /// `min(VALUE for x in LIST where FILTER)`: the variable is bound in the value and the filter.
+  mutating func compileAggregate(
+    _ aggregate: Expression.Aggregate, _ valueExpr: Expression, _ variable: Located<String>,
+    _ listExpr: Expression, _ filter: Expression?, _ e: Expression, _ c: ConditionText
+  ) -> Typed? {
+    guard let (list, local) = bindVariable(variable, over: listExpr, c, by: "aggregates") else {
+      return nil
+    }
     defer { scope.visible.removeLast() }
     guard let value = compileNode(valueExpr, c) else { return nil }
     let ordered = Self.isNumeric(value.type) || value.type == .date
