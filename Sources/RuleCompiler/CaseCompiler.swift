@@ -255,7 +255,7 @@ package struct CaseCompiler: Sendable {
           guard let bounds = item.fields[index].bounds else { continue }
           if let p = previous, bounds.high <= p.bounds.low {
             let describe = { (v: Value) -> String in
-              if case .date(let d) = v { return Self.isoDate(d) }
+              if case .date(let d) = v { return DateText.iso(d) }
               if case .number(let n) = v { return NumberText.format(n) }
               return "a lower value"
             }
@@ -385,22 +385,6 @@ package struct CaseCompiler: Sendable {
     default:
       return days(fromISODate: text).map { ($0, $0) }
     }
-  }
-
-  /// The `YYYY-MM-DD` text of a day counted from 1970-01-01 (civil from days, Howard Hinnant's
-  /// algorithm).
-  static func isoDate(_ days: Int) -> String {
-    let z = days + 719468
-    let era = (z >= 0 ? z : z - 146096) / 146097
-    let doe = z - era * 146097
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-    let mp = (5 * doy + 2) / 153
-    let d = doy - (153 * mp + 2) / 5 + 1
-    let m = mp < 10 ? mp + 3 : mp - 9
-    let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-    func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-    return "\(y)-\(two(m))-\(two(d))"
   }
 
   /// Days since 1970-01-01 for a `YYYY-MM-DD` date, or nil.

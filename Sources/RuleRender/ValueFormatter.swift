@@ -68,23 +68,7 @@ package struct ValueFormatter: Sendable {
     return "{" + parts.joined(separator: ", ") + "}"
   }
 
-  static func date(_ days: Int) -> String {
-    // Civil from days (Howard Hinnant's algorithm).
-    let z = days + 719468
-    let era = (z >= 0 ? z : z - 146096) / 146097
-    let doe = z - era * 146097
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-    let mp = (5 * doy + 2) / 153
-    let d = doy - (153 * mp + 2) / 5 + 1
-    let m = mp < 10 ? mp + 3 : mp - 9
-    let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-    func pad(_ v: Int, _ width: Int) -> String {
-      let s = String(v)
-      return String(repeating: "0", count: max(0, width - s.count)) + s
-    }
-    return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
-  }
+  static func date(_ days: Int) -> String { DateText.iso(days) }
 
   /// `unit` for a quantity of one (`months` -> `month`), else `unit`.
   static func unit(_ unit: String, for n: Double) -> String {
