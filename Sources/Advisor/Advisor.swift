@@ -63,8 +63,17 @@ public struct Advisor: Sendable {
             CheckCatalogue.extendsNotFound(
               via.value, hasFolder: folder.exists, at: via.location))
         } else {
-          diagnostics.append(
-            ReadError(path: folder.directory, reason: "no such pack folder").diagnostic)
+          // A file where a folder is wanted (`--pack pack.yaml`) says so, and names the folder.
+          if Workspace.isFile(folder.directory) {
+            diagnostics.append(
+              ReadError(
+                path: folder.directory, reason: "not a folder: a pack is a folder holding pack.yaml",
+                hint: "give the pack's folder, here '\(Workspace.parent(of: folder.directory))'"
+              ).diagnostic)
+          } else {
+            diagnostics.append(
+              ReadError(path: folder.directory, reason: "no such pack folder").diagnostic)
+          }
         }
         return nil
       }

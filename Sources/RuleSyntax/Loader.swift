@@ -14,7 +14,9 @@ package enum Loader {
     var pack = PackSyntax(directory: directory)
     pack.files = files
     var diagnostics: [Diagnostic] = []
-    let manifestPath = directory.isEmpty ? "pack.yaml" : "\(directory)/pack.yaml"
+    // Files of the pack folder "." are listed without a "./" prefix.
+    let manifestPath =
+      directory.isEmpty || directory == "." ? "pack.yaml" : "\(directory)/pack.yaml"
     var sawManifest = false
     for file in files.sorted(by: { $0.path < $1.path }) {
       let (root, yamlDiagnostics) = YAMLReader.read(file)

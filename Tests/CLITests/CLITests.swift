@@ -204,6 +204,21 @@ struct CLITests {
     #expect(missing.status == 2)
     #expect(missing.stderr.contains("no-such-corpus/cases"))
   }
+
+  @Test(
+    "a trainer inside a pack folder can lint and test it as '.'; a file given as a pack is named")
+  func packFolderHere() throws {
+    let folder = URL(fileURLWithPath: TestSupport.path("rules/ipt-core"))
+    let lint = try Self.ipt(["lint", "."], in: folder)
+    #expect(lint.status == 0, "\(lint.stderr)")
+    #expect(lint.stderr.contains(".: 0 errors, 0 warnings"))
+    let test = try Self.ipt(["test", "."], in: folder)
+    #expect(test.status == 0)
+    let file = try Self.ipt(
+      ["evaluate", "--pack", "pack.yaml", "cases/c01-grief-recent-death.yaml"], in: folder)
+    #expect(file.status == 2)
+    #expect(file.stderr.contains("not a folder: a pack is a folder holding pack.yaml"))
+  }
 }
 
 /// Reads a stream to its end on a thread of its own.
