@@ -67,7 +67,8 @@ public struct Advisor: Sendable {
           if Workspace.isFile(folder.directory) {
             diagnostics.append(
               ReadError(
-                path: folder.directory, reason: "not a folder: a pack is a folder holding pack.yaml",
+                path: folder.directory,
+                reason: "not a folder: a pack is a folder holding pack.yaml",
                 hint: "give the pack's folder, here '\(Workspace.parent(of: folder.directory))'"
               ).diagnostic)
           } else {
