@@ -44,7 +44,7 @@ extension Loader {
         expectNode, "'expect'",
         allowed: [
           "picked", "not_picked", "only_picked", "alerts", "no_alerts", "fired", "not_fired",
-          "derived", "deferred", "provisional", "settled", "ask_first",
+          "derived", "deferred", "provisional", "settled", "ask_first", "asks", "because",
         ])
     else { return test }
     func refs(_ key: String) -> [(output: Located<String>, values: [Located<String>])] {
@@ -70,6 +70,12 @@ extension Loader {
       p.values.map { OutputReference(output: p.output, value: $0) }
     }
     test.askFirst = expect["ask_first"].flatMap { reader.string($0, "a finding") }
+    test.asks = reader.strings(expect["asks"], "a finding")
+    if let node = expect["because"] {
+      test.because = reader.entries(node, "'because'").compactMap { entry in
+        reader.string(entry.value, "the text a because must contain").map { (entry.name, $0) }
+      }
+    }
     if let node = expect["derived"] {
       test.derived = reader.entries(node, "'derived'").compactMap { entry in
         reader.string(entry.value, "a truth value").map { (entry.name, $0) }

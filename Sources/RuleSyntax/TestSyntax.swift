@@ -23,6 +23,10 @@ package struct TestSyntax: Sendable {
   package var settled: [OutputReference] = []
   /// The finding that must come first in "what to ask next".
   package var askFirst: Located<String>?
+  /// Findings that must be among the questions of "what to ask next".
+  package var asks: [Located<String>] = []
+  /// Rules that must fire with a `because` containing the text.
+  package var because: [(rule: Located<String>, text: Located<String>)] = []
   package var location: SourceLocation
   package var file: SourceFile
 }

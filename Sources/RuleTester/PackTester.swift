@@ -1,6 +1,7 @@
 import RuleCompiler
 package import RuleDiagnostics
 package import RuleEngine
+import RuleRender
 import RuleSyntax
 package import RuleWorkspace
 
@@ -324,6 +325,45 @@ package struct PackTester {
             : "no critical alert fired",
           rules: evaluation.alerts.filter { $0.severity == .critical }.flatMap(\.rules),
           location: deferred.location))
+    }
+    for (id, text) in test.because {
+      guard let r = rule(id) else { continue }
+      let truth = evaluation.ruleTruth[r]
+      let filled =
+        truth == .true
+        ? program.rules[r].because.map {
+          ValueFormatter(program: program).fill(
+            $0, trace: program.trace(rule: r, facts: facts, evaluation: evaluation),
+            evaluation: evaluation)
+        } : nil
+      if filled?.contains(text.value) != true {
+        failures.append(
+          TestFailure(
+            expected: "rule \(id.value) fires saying \"\(text.value)\"",
+            actual: filled.map { "it says \"\($0)\"" } ?? "it \(RuleResult(truth).rawValue)",
+            rules: [r], location: text.location))
+      }
+    }
+    if !test.asks.isEmpty {
+      let asked = Set(program.explain(facts, evaluation).askNext.map(\.slot))
+      for name in test.asks {
+        guard
+          let slot = program.findings.firstIndex(where: { $0.name == name.value && !$0.derived })
+        else {
+          diagnostics.append(
+            CheckCatalogue.unknownFinding(
+              name.value, candidates: program.findings.filter { !$0.derived }.map(\.name),
+              at: name.location))
+          ok = false
+          continue
+        }
+        if !asked.contains(slot) {
+          failures.append(
+            TestFailure(
+              expected: "\(name.value) among the questions of what to ask next",
+              actual: "not asked", rules: [], location: name.location))
+        }
+      }
     }
     if let askFirst = test.askFirst {
       if let slot = program.findings.firstIndex(where: { $0.name == askFirst.value && !$0.derived })

@@ -172,7 +172,12 @@ struct PackTestErrorTests {
     #expect(
       failure.map(\.expected) == [
         "focus: role_dispute picked", "suggestions deferred pending safety",
+        "rule derived.death-near-onset fires saying \"died 5 months ago\"",
+        "suicidality among the questions of what to ask next",
       ])
+    #expect(
+      failure[2].actual
+        == "it says \"The partner died 4 months ago; the episode began 3 months ago.\"")
     let text = TextRenderer().render(
       TestRunDocument(program: advisor.program).document(run, coverage: false))
     #expect(text.hasSuffix("0 passed, 1 failed\n"))
