@@ -70,15 +70,11 @@ struct AgreementCommand: ParsableCommand {
       Terminal.error(error.description)
       throw ExitCode.invalidInput
     }
-    let caseFiles = casePaths.compactMap { CaseInputs.read($0, limits: packOptions.limits) }
-    let formulationFiles = formulationPaths.compactMap {
-      CaseInputs.read($0, limits: packOptions.limits)
-    }
-    let unreadable =
-      caseFiles.count < casePaths.count || formulationFiles.count < formulationPaths.count
-    let run = advisor.agreement(cases: caseFiles, formulations: formulationFiles)
-    let sources = Dictionary(
-      (caseFiles + formulationFiles).map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+    let inputs = CaseInputs.readAll(
+      cases: casePaths, formulations: formulationPaths, limits: packOptions.limits)
+    let unreadable = inputs.unreadable
+    let run = advisor.agreement(cases: inputs.cases, formulations: inputs.formulations)
+    let sources = inputs.sources
     Terminal.report(run.diagnostics, sources: sources)
     let report = run.report
     switch format {

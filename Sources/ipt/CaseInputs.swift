@@ -33,6 +33,22 @@ enum CaseInputs {
 
   /// Reads a file (`-` is standard input), or prints the one-line reason it cannot be read and
   /// returns nil.
+  /// Case and formulation files read together (each failure said on standard error), with every
+  /// file by path for quoting diagnostics, and whether some could not be read.
+  static func readAll(cases: [String], formulations: [String], limits: LimitOptions) -> (
+    cases: [SourceFile], formulations: [SourceFile], sources: [String: SourceFile],
+    unreadable: Bool
+  ) {
+    let caseFiles = cases.compactMap { read($0, limits: limits) }
+    let formulationFiles = formulations.compactMap { read($0, limits: limits) }
+    let sources = Dictionary(
+      (caseFiles + formulationFiles).map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+    return (
+      caseFiles, formulationFiles, sources,
+      caseFiles.count < cases.count || formulationFiles.count < formulations.count
+    )
+  }
+
   static func read(_ path: String, limits: LimitOptions) -> SourceFile? {
     do {
       return path == "-"

@@ -64,15 +64,11 @@ struct CheckCommand: ParsableCommand {
       Terminal.error(error.description)
       throw ExitCode.invalidInput
     }
-    let caseFiles = casePaths.compactMap { CaseInputs.read($0, limits: packOptions.limits) }
-    let formulationFiles = formulationPaths.compactMap {
-      CaseInputs.read($0, limits: packOptions.limits)
-    }
-    let unreadable =
-      caseFiles.count < casePaths.count || formulationFiles.count < formulationPaths.count
-    let run = advisor.check(cases: caseFiles, formulations: formulationFiles)
-    let sources = Dictionary(
-      (caseFiles + formulationFiles).map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+    let inputs = CaseInputs.readAll(
+      cases: casePaths, formulations: formulationPaths, limits: packOptions.limits)
+    let unreadable = inputs.unreadable
+    let run = advisor.check(cases: inputs.cases, formulations: inputs.formulations)
+    let sources = inputs.sources
     Terminal.report(run.diagnostics, sources: sources)
     let single = formulations.isEmpty && formulation.count == 1 && casePaths.count == 1
     let builder = CheckDocument(packSource: advisor.folder.description)
