@@ -1,5 +1,5 @@
 /// A named band of a score (`bands:` in the vocabulary), such as PHQ-9 "moderate" from 10.
-public struct ScoreBand: Sendable, Hashable {
+public struct ScoreBand: Codable, Sendable, Hashable {
   /// What the band is called.
   public let label: String
   /// The lowest score in the band; the band ends where the next one starts.

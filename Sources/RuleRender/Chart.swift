@@ -1,20 +1,8 @@
+public import RuleEngine
+
 /// A line chart of one score over a course: points, the bands of the score as horizontal lines
 /// and the baseline. HTML draws it as inline SVG; text and Markdown leave it to the table beside it.
 public struct Chart: Sendable, Hashable {
-  /// A band boundary: the score where a band starts, and its name.
-  public struct Band: Sendable, Hashable {
-    /// The lowest score in the band.
-    public var from: Double
-    /// What the band is called.
-    public var label: String
-
-    /// A band starting at `from`.
-    public init(from: Double, label: String) {
-      self.from = from
-      self.label = label
-    }
-  }
-
   /// What the chart shows, as its accessible name.
   public var title: String
   /// A point: the x value (a session number) and the score.
@@ -37,8 +25,8 @@ public struct Chart: Sendable, Hashable {
   public var xRange: ClosedRange<Double>
   /// The lowest and highest score shown.
   public var yRange: ClosedRange<Double>
-  /// The bands, lowest first.
-  public var bands: [Band]
+  /// The bands of the score, lowest first.
+  public var bands: [ScoreBand]
   /// The baseline score, drawn dashed.
   public var baseline: Double?
   /// The name of the x axis.
@@ -47,7 +35,7 @@ public struct Chart: Sendable, Hashable {
   /// A chart.
   public init(
     title: String, points: [Point], xRange: ClosedRange<Double>,
-    yRange: ClosedRange<Double>, bands: [Band], baseline: Double?, xLabel: String
+    yRange: ClosedRange<Double>, bands: [ScoreBand], baseline: Double?, xLabel: String
   ) {
     self.title = title
     self.points = points

@@ -1,3 +1,4 @@
+public import RuleEngine
 /// The course of therapy as a case records it (the pack's `section: course` list, such as the
 /// sessions), with the scores of every banded instrument and what they add up to: the baseline,
 /// the latest and lowest score, and the change. Plain arithmetic on the case, no rule.
@@ -20,14 +21,6 @@ public struct CourseInfo: Codable, Sendable, Hashable {
     public var bands: [String?]
   }
 
-  /// A named band of an instrument.
-  public struct Band: Codable, Sendable, Hashable {
-    /// What the band is called.
-    public var label: String
-    /// The lowest score in it.
-    public var from: Double
-  }
-
   /// One banded instrument over the course.
   public struct Instrument: Codable, Sendable, Hashable {
     /// The field (and the finding it is like).
@@ -35,7 +28,7 @@ public struct CourseInfo: Codable, Sendable, Hashable {
     /// The instrument's declared range.
     public var range: [Double]?
     /// Its bands, lowest first.
-    public var bands: [Band]
+    public var bands: [ScoreBand]
     /// The 1-based item number and score of every item that records it exactly.
     public var points: [Point]
     /// The first score (the baseline), the latest, the lowest.

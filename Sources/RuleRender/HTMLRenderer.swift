@@ -1,4 +1,5 @@
 import RuleDiagnostics
+import RuleEngine
 
 /// Renders documents as one self-contained HTML page: no external assets, a small stylesheet,
 /// every text escaped. Tones are shown by colour and by their label; collapsible details use

@@ -125,7 +125,7 @@ package struct ReportBuilder: Sendable {
         instruments.append(
           CourseInfo.Instrument(
             name: field.name, range: field.range.map { [$0.lowerBound, $0.upperBound] },
-            bands: bands.map { CourseInfo.Band(label: $0.label, from: $0.from) }, points: points,
+            bands: bands, points: points,
             baseline: first.value, latest: last.value, lowest: points.map(\.value).min(),
             latestBand: ScoreBand.band(of: last.value, in: bands)?.label, change: change,
             percentChange: first.value == 0

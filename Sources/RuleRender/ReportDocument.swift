@@ -157,7 +157,7 @@ public struct ReportDocument: Sendable {
             points: instrument.points.map { Chart.Point(x: Double($0.item), y: $0.value) },
             xRange: 1...Double(max(course.rows.count, 2)),
             yRange: range ?? (ys.min() ?? 0)...(ys.max() ?? 1),
-            bands: instrument.bands.map { Chart.Band(from: $0.from, label: $0.label) },
+            bands: instrument.bands,
             baseline: instrument.baseline, xLabel: "session")))
     }
     return blocks

@@ -11,6 +11,7 @@ nonisolated(unsafe) private var target = FuzzTarget.yaml
 /// The default pack, for the case target (read from IPT_FUZZ_PACK, default rules/ipt-core).
 nonisolated(unsafe) private var casePack: Program?
 
+/// libFuzzer calls this once before the first input: picks the target and loads the pack.
 @_cdecl("LLVMFuzzerInitialize")
 public func fuzzInitialize(
   _ argc: UnsafeMutablePointer<CInt>?, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
@@ -41,6 +42,7 @@ public func fuzzInitialize(
   return 0
 }
 
+/// libFuzzer calls this for every input: runs the target and checks the promise.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
   let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
