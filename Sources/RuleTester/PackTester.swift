@@ -344,8 +344,11 @@ package struct PackTester {
             rules: [r], location: text.location))
       }
     }
+    // What to ask next, explained once for `asks` and `ask_first`.
+    let askNext =
+      test.asks.isEmpty && test.askFirst == nil ? [] : program.explain(facts, evaluation).askNext
     if !test.asks.isEmpty {
-      let asked = Set(program.explain(facts, evaluation).askNext.map(\.slot))
+      let asked = Set(askNext.map(\.slot))
       for name in test.asks {
         guard
           let slot = program.findings.firstIndex(where: { $0.name == name.value && !$0.derived })
@@ -368,7 +371,7 @@ package struct PackTester {
     if let askFirst = test.askFirst {
       if let slot = program.findings.firstIndex(where: { $0.name == askFirst.value && !$0.derived })
       {
-        let first = program.explain(facts, evaluation).askNext.first
+        let first = askNext.first
         if first?.slot != slot {
           failures.append(
             TestFailure(
