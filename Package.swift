@@ -23,6 +23,7 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+    .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
   ],
   targets: [
     // Leaf: source files, locations, the one diagnostic type and its codes, the text formatter.
@@ -65,12 +66,21 @@ let package = Package(
         "RuleTester", "TraineeCheck",
       ],
       swiftSettings: strictSettings),
+    // The supervisor's audit trail: an append-only, hash-chained SQLite store of runs and reviews.
+    .target(
+      name: "AuditStore",
+      dependencies: [
+        "Advisor", "RuleDiagnostics", "RuleEngine", "RuleRender", "RuleWorkspace", "TraineeCheck",
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ],
+      swiftSettings: strictSettings),
     // The CLI: argument parsing, standard streams, exit codes. One file per command.
     .executableTarget(
       name: "ipt",
       dependencies: [
-        "Advisor", "RuleDiagnostics", "RuleEngine", "RuleRender", "RuleTester", "RuleWorkspace", "TraineeCheck",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "Advisor", "AuditStore", "RuleDiagnostics", "RuleEngine", "RuleRender", "RuleTester", "RuleWorkspace",
+        "TraineeCheck", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings),
     // Tooling: the fuzz targets' stages and the promise each checks (docs/reliability.md).
@@ -122,6 +132,10 @@ let package = Package(
         "RuleDiagnostics", "TestSupport",
       ],
       exclude: ["Fixtures"], swiftSettings: strictSettings),
+    .testTarget(
+      name: "AuditStoreTests",
+      dependencies: ["Advisor", "AuditStore", "RuleDiagnostics", "RuleRender", "TestSupport"],
+      exclude: ["Snapshots"], swiftSettings: strictSettings),
     .testTarget(
       name: "ArchitectureTests", dependencies: ["TestSupport"], swiftSettings: strictSettings),
   ]

@@ -10,6 +10,8 @@ public struct PackFolder: Sendable, Hashable, CustomStringConvertible {
     case bundled
     /// Read from disk.
     case disk
+    /// Given as files in memory: a pack kept in an audit store, replayed.
+    case stored
   }
 
   /// The folder as shown to the user (the path the pack's files are reported under).
@@ -40,6 +42,16 @@ public struct PackFolder: Sendable, Hashable, CustomStringConvertible {
       maxFileSize: maxFileSize)
   }
 
+  /// A pack given as files in memory (paths start with `directory`), such as the copy of a pack
+  /// that an audit store keeps; packs it extends are looked up among the same files.
+  public static func stored(directory: String, files: [SourceFile]) -> PackFolder {
+    PackFolder(
+      directory: Workspace.normalize(directory), origin: .stored,
+      embedded: Dictionary(
+        files.map { (Workspace.normalize($0.path), $0.text) }, uniquingKeysWith: { a, _ in a }),
+      maxFileSize: Workspace.defaultMaxFileSize)
+  }
+
   private init(directory: String, origin: Origin, embedded: [String: String], maxFileSize: Int) {
     self.directory = directory
     self.origin = origin
@@ -49,16 +61,26 @@ public struct PackFolder: Sendable, Hashable, CustomStringConvertible {
 
   /// `rules/ipt-core (bundled)` or the folder's path.
   public var description: String {
-    origin == .bundled ? "\(directory) (bundled)" : directory
+    switch origin {
+    case .bundled: "\(directory) (bundled)"
+    case .stored: "\(directory) (stored)"
+    case .disk: directory
+    }
   }
 
   /// Whether the folder exists (always true for the bundled pack).
-  public var exists: Bool { origin == .bundled || Workspace.isDirectory(directory) }
+  public var exists: Bool {
+    switch origin {
+    case .bundled: true
+    case .stored: embedded.keys.contains { $0.hasPrefix(directory + "/") }
+    case .disk: Workspace.isDirectory(directory)
+    }
+  }
 
   /// Whether the folder holds a manifest, `pack.yaml` (what makes a folder a pack).
   public var hasManifest: Bool {
     switch origin {
-    case .bundled: embedded[manifestPath] != nil
+    case .bundled, .stored: embedded[manifestPath] != nil
     case .disk: Workspace.isFile(manifestPath)
     }
   }
@@ -68,7 +90,14 @@ public struct PackFolder: Sendable, Hashable, CustomStringConvertible {
 
   /// The pack folder at `path` relative to this one (for `extends`).
   public func relative(_ path: String) -> PackFolder {
-    .disk(Workspace.join(directory, path), maxFileSize: maxFileSize)
+    switch origin {
+    case .stored:
+      PackFolder(
+        directory: Workspace.normalize(Workspace.join(directory, path)), origin: .stored,
+        embedded: embedded, maxFileSize: maxFileSize)
+    case .bundled, .disk:
+      .disk(Workspace.join(directory, path), maxFileSize: maxFileSize)
+    }
   }
 
   /// Whether a path inside a pack folder belongs to the pack's tests or sample cases (`tests/`,
@@ -87,7 +116,7 @@ public struct PackFolder: Sendable, Hashable, CustomStringConvertible {
     switch origin {
     case .disk:
       return Workspace.list(base, boundary: directory)
-    case .bundled:
+    case .bundled, .stored:
       let prefix = base + "/"
       return Workspace.Listing(files: embedded.keys.filter { $0.hasPrefix(prefix) }.sorted())
     }
@@ -114,7 +143,7 @@ public struct PackFolder: Sendable, Hashable, CustomStringConvertible {
     case .disk:
       let tests = Workspace.join(directory, "tests")
       return Workspace.isDirectory(tests) ? yamlPaths(under: "tests") : Workspace.Listing()
-    case .bundled:
+    case .bundled, .stored:
       return yamlPaths(under: "tests")
     }
   }
@@ -127,9 +156,9 @@ public struct PackFolder: Sendable, Hashable, CustomStringConvertible {
       let inside = Workspace.isLexicallyInside(path, directory)
       return try Workspace.read(
         path, maxBytes: maxFileSize, within: boundary ?? (inside ? directory : nil))
-    case .bundled:
+    case .bundled, .stored:
       guard let text = embedded[Workspace.normalize(path)] else {
-        throw ReadError(path: path, reason: "no such file in the bundled pack")
+        throw ReadError(path: path, reason: "no such file in the \(origin.rawValue) pack")
       }
       return SourceFile(path: Workspace.normalize(path), text: text)
     }

@@ -1,5 +1,6 @@
 import Advisor
 import ArgumentParser
+import AuditStore
 import RuleDiagnostics
 import RuleRender
 import RuleWorkspace
@@ -35,6 +36,8 @@ struct CheckCommand: ParsableCommand {
   @Flag(help: "With several formulations, print only the supervisor's summary.")
   var summary = false
 
+  @OptionGroup var auditOptions: AuditOptions
+
   @Argument(help: "Case files, or folders of case files; '-' reads a case from standard input.")
   var cases: [String]
 
@@ -47,6 +50,7 @@ struct CheckCommand: ParsableCommand {
 
   func run() throws {
     let advisor = try Advisor.forCommand(packOptions.folder)
+    let session = try auditOptions.session(advisor: advisor, command: "check")
     let casePaths: [String]
     var formulationPaths = formulation
     do throws(ReadError) {
@@ -70,6 +74,7 @@ struct CheckCommand: ParsableCommand {
     let run = advisor.check(cases: inputs.cases, formulations: inputs.formulations)
     let sources = inputs.sources
     Terminal.report(run.diagnostics, sources: sources)
+    if let session { try Self.record(run, sources: sources, advisor: advisor, session: session) }
     let single = formulations.isEmpty && formulation.count == 1 && casePaths.count == 1
     let builder = CheckDocument(packSource: advisor.folder.description)
     if single, let report = run.reports.first {
@@ -90,7 +95,37 @@ struct CheckCommand: ParsableCommand {
         "\(count) formulation\(count == 1 ? "" : "s") checked, \(run.disagreements) disagreement\(run.disagreements == 1 ? "" : "s")"
       )
     }
+    if let session {
+      Terminal.error(
+        "\(run.reports.count) check\(run.reports.count == 1 ? "" : "s") recorded in \(session.store.path)"
+      )
+    }
     if run.invalid || unreadable { throw ExitCode.invalidInput }
     if strict && run.disagreements > 0 { throw ExitCode(1) }
+  }
+
+  /// Records every check (its case, formulation, result and verdicts) in the audit store.
+  static func record(
+    _ run: CheckRun, sources: [String: SourceFile], advisor: Advisor, session: AuditSession
+  ) throws {
+    do throws(AuditError) {
+      for report in run.reports {
+        guard let caseFile = sources[report.case.file],
+          let formulationFile = sources[report.formulation.file],
+          let result = advisor.record(caseFile).value
+        else {
+          throw AuditError(
+            path: session.store.path,
+            reason:
+              "the files of the check of case '\(report.case.id)' are not at hand; nothing recorded for it"
+          )
+        }
+        try session.recordCheck(
+          caseFile: caseFile, formulationFile: formulationFile, result: result, report: report)
+      }
+    } catch {
+      Terminal.error(error.description)
+      throw ExitCode.invalidInput
+    }
   }
 }

@@ -1,5 +1,6 @@
 import Advisor
 import ArgumentParser
+import AuditStore
 import RuleDiagnostics
 import RuleRender
 import RuleWorkspace
@@ -15,19 +16,23 @@ struct EvaluateCommand: ParsableCommand {
   @Option(help: "Output format: text, markdown, html, json or jsonl (one line per case).")
   var format: OutputFormat = .text
 
+  @OptionGroup var auditOptions: AuditOptions
+
   @Argument(help: "Case files, or folders of case files; '-' reads a case from standard input.")
   var cases: [String]
 
   func run() throws {
     try Self.run(
       cases: cases, pack: packOptions.folder, limits: packOptions.limits, format: format,
-      fullTrace: false)
+      fullTrace: false, audit: auditOptions)
   }
 
   static func run(
-    cases: [String], pack: PackFolder, limits: LimitOptions, format: OutputFormat, fullTrace: Bool
+    cases: [String], pack: PackFolder, limits: LimitOptions, format: OutputFormat, fullTrace: Bool,
+    audit: AuditOptions? = nil
   ) throws {
     let advisor = try Advisor.forCommand(pack)
+    let session = try audit?.session(advisor: advisor, command: "evaluate")
     let paths: [String]
     do { paths = try CaseInputs.expand(cases) } catch {
       Terminal.error(error.description)
@@ -45,6 +50,8 @@ struct EvaluateCommand: ParsableCommand {
         let record = advisor.record(file)
         Terminal.report(record.diagnostics, sources: [file.path: file])
         if let value = record.value {
+          // Recorded first: a line printed is a line kept.
+          try session?.write(file: file, result: value)
           Terminal.write(JSONText.encode(value, pretty: false))
         } else {
           failed += 1
@@ -53,10 +60,16 @@ struct EvaluateCommand: ParsableCommand {
       }
       let outcome = advisor.evaluate(file, trace: fullTrace)
       Terminal.report(outcome.diagnostics, sources: [file.path: file])
-      guard let report = outcome.value?.report else {
+      guard let value = outcome.value else {
         failed += 1
         continue
       }
+      let report = value.report
+      try session?.write(
+        file: file,
+        result: BatchRecord(
+          program: advisor.program, facts: value.facts, evaluation: value.evaluation,
+          engineVersion: Advisor.engineVersion))
       let builder = ReportDocument(packSource: advisor.folder.description)
       switch format {
       case .json:
@@ -85,7 +98,9 @@ struct EvaluateCommand: ParsableCommand {
     if paths.count > 1 || failed > 0 {
       Terminal.error(
         "\(paths.count - failed) of \(paths.count) case\(paths.count == 1 ? "" : "s") evaluated, \(failed) failed"
-      )
+          + (session.map { " (recorded in \($0.store.path))" } ?? ""))
+    } else if let session {
+      Terminal.error("recorded in \(session.store.path)")
     }
     if failed > 0 { throw ExitCode.invalidInput }
   }

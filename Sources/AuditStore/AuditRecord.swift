@@ -1,0 +1,143 @@
+import Foundation
+public import GRDB
+
+/// One entry of an audit store: a run of `ipt evaluate` or `ipt check` on one case, or a
+/// supervisor's review of such a run. Records are appended, never changed: each carries the
+/// SHA-256 of the previous record's hash followed by its own canonical bytes, so that changing,
+/// removing, inserting or reordering any record breaks the chain from there on.
+///
+/// **Canonical bytes**: the record as one line of JSON in UTF-8, with every field except `hash`,
+/// keys sorted, no space, and fields without a value left out. `hash` is the lowercase hex
+/// SHA-256 of the ASCII bytes of `prev_hash` followed by the canonical bytes; the first record's
+/// `prev_hash` is 64 zeros.
+public struct AuditRecord: Codable, Sendable, Hashable, FetchableRecord, PersistableRecord {
+  /// What a record is.
+  public enum Kind: String, Codable, Sendable, Hashable, DatabaseValueConvertible {
+    /// A case evaluated (`ipt evaluate --audit`).
+    case run
+    /// A trainee's formulation checked against a case (`ipt check --audit`).
+    case check
+    /// A supervisor's review of a run or check (`ipt audit review`).
+    case review
+  }
+
+  /// The table the records live in.
+  public static let databaseTableName = "record"
+
+  /// Position in the chain, from 1.
+  public var seq: Int64
+  /// Run, check or review.
+  public var kind: Kind
+  /// When it was written: ISO 8601 in UTC, to the millisecond.
+  public var at: String
+  /// The pseudonymous user who ran the command or wrote the review.
+  public var by: String
+  /// The command: `evaluate`, `check` or `review`.
+  public var command: String
+  /// The engine's version.
+  public var engine: String
+  /// The pack's id (runs and checks).
+  public var packID: String?
+  /// The pack's version.
+  public var packVersion: String?
+  /// SHA-256 of the pack's files, as every report gives it.
+  public var packSHA256: String?
+  /// The stored copy of the pack: the SHA-256 of its snapshot (the list of its files).
+  public var packSnapshot: String?
+  /// The case's id.
+  public var caseID: String?
+  /// The case file as given on the command line.
+  public var caseFile: String?
+  /// SHA-256 of the case file's bytes (which are stored under it).
+  public var caseSHA256: String?
+  /// The formulation file (checks).
+  public var formulationFile: String?
+  /// SHA-256 of the formulation's bytes (which are stored under it).
+  public var formulationSHA256: String?
+  /// The result as `ipt evaluate --format jsonl` prints it (`ipt-advisor/batch/1`), one line.
+  public var result: String?
+  /// Checks: the verdicts (`ipt-advisor/audit-verdicts/1`), one line of JSON.
+  public var verdicts: String?
+  /// Reviews: the sequence number of the run or check reviewed.
+  public var subject: Int64?
+  /// Reviews: the decision (`ipt-advisor/audit-review/1`), one line of JSON.
+  public var review: String?
+  /// The previous record's hash (64 zeros for the first record).
+  public var prevHash: String
+  /// SHA-256 of `prevHash` and this record's canonical bytes.
+  public var hash: String
+
+  enum CodingKeys: String, CodingKey, ColumnExpression {
+    case seq, kind, at, by, command, engine, result, verdicts, subject, review, hash
+    case packID = "pack_id"
+    case packVersion = "pack_version"
+    case packSHA256 = "pack_sha256"
+    case packSnapshot = "pack_snapshot"
+    case caseID = "case_id"
+    case caseFile = "case_file"
+    case caseSHA256 = "case_sha256"
+    case formulationFile = "formulation_file"
+    case formulationSHA256 = "formulation_sha256"
+    case prevHash = "prev_hash"
+  }
+
+  /// The hash that comes before the first record.
+  public static let genesis = String(repeating: "0", count: 64)
+
+  /// Writes every field, `hash` included.
+  public func encode(to encoder: any Encoder) throws {
+    try encode(to: encoder, withHash: true)
+  }
+
+  /// Writes every field; `hash` only when `withHash` (the canonical form leaves it out).
+  func encode(to encoder: any Encoder, withHash: Bool) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(seq, forKey: .seq)
+    try c.encode(kind, forKey: .kind)
+    try c.encode(at, forKey: .at)
+    try c.encode(by, forKey: .by)
+    try c.encode(command, forKey: .command)
+    try c.encode(engine, forKey: .engine)
+    try c.encodeIfPresent(packID, forKey: .packID)
+    try c.encodeIfPresent(packVersion, forKey: .packVersion)
+    try c.encodeIfPresent(packSHA256, forKey: .packSHA256)
+    try c.encodeIfPresent(packSnapshot, forKey: .packSnapshot)
+    try c.encodeIfPresent(caseID, forKey: .caseID)
+    try c.encodeIfPresent(caseFile, forKey: .caseFile)
+    try c.encodeIfPresent(caseSHA256, forKey: .caseSHA256)
+    try c.encodeIfPresent(formulationFile, forKey: .formulationFile)
+    try c.encodeIfPresent(formulationSHA256, forKey: .formulationSHA256)
+    try c.encodeIfPresent(result, forKey: .result)
+    try c.encodeIfPresent(verdicts, forKey: .verdicts)
+    try c.encodeIfPresent(subject, forKey: .subject)
+    try c.encodeIfPresent(review, forKey: .review)
+    try c.encode(prevHash, forKey: .prevHash)
+    if withHash { try c.encode(hash, forKey: .hash) }
+  }
+
+  /// The record without its hash, for the canonical bytes.
+  private struct Canonical: Encodable {
+    let record: AuditRecord
+    func encode(to encoder: any Encoder) throws { try record.encode(to: encoder, withHash: false) }
+  }
+
+  /// The canonical bytes (see the type's documentation).
+  public var canonicalBytes: [UInt8] {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    // Strings, integers and optionals only: encoding cannot fail.
+    return (try? encoder.encode(Canonical(record: self))).map { Array($0) } ?? []
+  }
+
+  /// The hash this record must carry, from its previous hash and canonical bytes.
+  public var computedHash: String {
+    AuditHash.sha256(Array(prevHash.utf8) + canonicalBytes)
+  }
+
+  /// The record as one line of JSON with its hash (what `ipt audit export` writes).
+  public var exportLine: String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+  }
+}

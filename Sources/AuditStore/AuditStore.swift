@@ -1,0 +1,222 @@
+public import Foundation
+import GRDB
+
+/// An audit store: a SQLite database (through GRDB, in WAL mode) holding a hash-chained,
+/// append-only log of runs, checks and reviews, and every case, formulation and pack file they
+/// read, stored once under its SHA-256 (see `AuditSchema` and `AuditRecord`).
+///
+/// Each record is written in its own transaction (`BEGIN IMMEDIATE`), so that several processes
+/// can append at once (they wait for each other, up to 30 seconds) and a writer killed at any
+/// moment leaves every record it committed, chained.
+public final class AuditStore: Sendable {
+  /// The store's path, as given.
+  public let path: String
+  let pool: DatabasePool
+  let clock: @Sendable () -> Date
+
+  private init(path: String, pool: DatabasePool, clock: @escaping @Sendable () -> Date) {
+    self.path = path
+    self.pool = pool
+    self.clock = clock
+  }
+
+  /// Opens the store at `path`. With `create`, a missing file (or an empty database) becomes a
+  /// new store, and an older schema is upgraded; without it, the store must exist. `clock` gives
+  /// the time written into new records.
+  public static func open(
+    _ path: String, create: Bool, clock: @escaping @Sendable () -> Date = { Date() }
+  ) throws(AuditError) -> AuditStore {
+    let exists = FileManager.default.fileExists(atPath: path)
+    if !exists && !create { throw .absent(path) }
+    var isFolder: ObjCBool = false
+    if exists, FileManager.default.fileExists(atPath: path, isDirectory: &isFolder),
+      isFolder.boolValue
+    {
+      throw AuditError(path: path, reason: "a folder, not an audit store")
+    }
+    if exists { try inspect(path, create: create) }
+    do {
+      var configuration = Configuration()
+      configuration.busyMode = .timeout(30)
+      configuration.label = "ipt-audit"
+      let pool = try DatabasePool(path: path, configuration: configuration)
+      if create {
+        try AuditSchema.migrator.migrate(pool)
+      }
+      return AuditStore(path: path, pool: pool, clock: clock)
+    } catch {
+      throw .unreadable(path, Self.message(error))
+    }
+  }
+
+  /// Looks at an existing file without changing it: a database without tables is fine when
+  /// creating; anything else must be an audit store of a schema this build reads.
+  private static func inspect(_ path: String, create: Bool) throws(AuditError) {
+    do {
+      var configuration = Configuration()
+      configuration.readonly = true
+      configuration.busyMode = .timeout(30)
+      let queue = try DatabaseQueue(path: path, configuration: configuration)
+      defer { try? queue.close() }
+      try queue.read { db throws in
+        let tables = try String.fetchAll(
+          db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        if tables.isEmpty {
+          if create { return }
+          throw AuditError(
+            path: path, reason: "an empty database, not an audit store",
+            hint: "record runs with 'ipt evaluate --audit PATH --by NAME'")
+        }
+        guard tables.contains("audit_meta"),
+          try String.fetchOne(db, sql: "SELECT value FROM audit_meta WHERE key = 'format'")
+            == AuditSchema.format
+        else { throw AuditError.notAStore(path) }
+        let schema =
+          try String.fetchOne(db, sql: "SELECT value FROM audit_meta WHERE key = 'schema'") ?? "?"
+        if try AuditSchema.migrator.hasBeenSuperseded(db)
+          || (Int(schema) ?? .max) > AuditSchema.version
+        {
+          throw AuditError.newerSchema(path, schema)
+        }
+      }
+    } catch let error as AuditError {
+      throw error
+    } catch {
+      throw .unreadable(path, message(error))
+    }
+  }
+
+  /// The SQLite message of a database error, else the error's description.
+  static func message(_ error: any Error) -> String {
+    if let error = error as? DatabaseError {
+      return error.message ?? "\(error.resultCode)"
+    }
+    return "\(error)"
+  }
+
+  /// Runs a read, turning database errors into the store's error.
+  func read<T>(_ body: (Database) throws -> T) throws(AuditError) -> T {
+    do {
+      return try pool.read(body)
+    } catch let error as AuditError {
+      throw error
+    } catch {
+      throw .unreadable(path, Self.message(error))
+    }
+  }
+
+  // MARK: Reading
+
+  /// How many records the store holds.
+  public func count() throws(AuditError) -> Int {
+    try read { db in try AuditRecord.fetchCount(db) }
+  }
+
+  /// Every record in chain order, or those written at or after `since` (an ISO 8601 date or
+  /// time, compared as text in UTC).
+  public func records(since: String? = nil) throws(AuditError) -> [AuditRecord] {
+    try read { db in
+      if let since {
+        return try AuditRecord.fetchAll(
+          db, sql: "SELECT * FROM record WHERE at >= ? ORDER BY seq", arguments: [since])
+      }
+      return try AuditRecord.fetchAll(db, sql: "SELECT * FROM record ORDER BY seq")
+    }
+  }
+
+  /// Calls `body` with every record in chain order, one at a time (memory stays small).
+  public func forEachRecord(_ body: (AuditRecord) throws -> Void) throws(AuditError) {
+    try read { db in
+      let cursor = try AuditRecord.fetchCursor(db, sql: "SELECT * FROM record ORDER BY seq")
+      while let record = try cursor.next() { try body(record) }
+    }
+  }
+
+  /// The record with sequence number `seq`.
+  public func record(_ seq: Int64) throws(AuditError) -> AuditRecord {
+    guard let record = try read({ db in try AuditRecord.fetchOne(db, key: seq) }) else {
+      throw .noRecord(path, seq)
+    }
+    return record
+  }
+
+  /// The reviews of record `seq`, oldest first.
+  public func reviews(of seq: Int64) throws(AuditError) -> [AuditRecord] {
+    try read { db in
+      try AuditRecord.fetchAll(
+        db, sql: "SELECT * FROM record WHERE kind = 'review' AND subject = ? ORDER BY seq",
+        arguments: [seq])
+    }
+  }
+
+  /// The bytes stored under `sha256`, if any.
+  public func blob(_ sha256: String) throws(AuditError) -> [UInt8]? {
+    try read { db in
+      try Data.fetchOne(db, sql: "SELECT bytes FROM blob WHERE sha256 = ?", arguments: [sha256])
+        .map { Array($0) }
+    }
+  }
+
+  // MARK: Writing
+
+  /// A file to store with a record, under the SHA-256 of its bytes.
+  struct Blob {
+    var sha256: String
+    var kind: String
+    var bytes: [UInt8]
+
+    init(kind: String, text: String) {
+      bytes = Array(text.utf8)
+      sha256 = AuditHash.sha256(bytes)
+      self.kind = kind
+    }
+  }
+
+  /// Appends one record and the files it names in one transaction: the record gets the next
+  /// sequence number, the time, the previous record's hash and its own.
+  func append(_ draft: AuditRecord, blobs: [Blob]) throws(AuditError) -> AuditRecord {
+    do {
+      return try pool.writeWithoutTransaction { db in
+        var record = draft
+        try db.inTransaction(.immediate) {
+          try store(blobs, db)
+          let last = try Row.fetchOne(
+            db, sql: "SELECT seq, hash FROM record ORDER BY seq DESC LIMIT 1")
+          record.seq = (last?["seq"] as Int64? ?? 0) + 1
+          record.prevHash = last?["hash"] ?? AuditRecord.genesis
+          record.at = AuditTime.text(clock())
+          record.hash = record.computedHash
+          try record.insert(db)
+          return .commit
+        }
+        return record
+      }
+    } catch let error as AuditError {
+      throw error
+    } catch {
+      throw AuditError(path: path, reason: "cannot write the record: \(Self.message(error))")
+    }
+  }
+
+  /// Stores files in their own transaction (a pack's files, once per command).
+  func store(_ blobs: [Blob]) throws(AuditError) {
+    do {
+      try pool.writeWithoutTransaction { db in
+        try db.inTransaction(.immediate) {
+          try store(blobs, db)
+          return .commit
+        }
+      }
+    } catch {
+      throw AuditError(path: path, reason: "cannot store files: \(Self.message(error))")
+    }
+  }
+
+  private func store(_ blobs: [Blob], _ db: Database) throws {
+    for blob in blobs {
+      try db.execute(
+        sql: "INSERT OR IGNORE INTO blob(sha256, kind, bytes) VALUES (?, ?, ?)",
+        arguments: [blob.sha256, blob.kind, Data(blob.bytes)])
+    }
+  }
+}
