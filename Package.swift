@@ -124,7 +124,9 @@ let package = Package(
       ],
       exclude: ["Snapshots"], swiftSettings: strictSettings),
     .testTarget(
-      name: "CLITests", dependencies: ["ipt", "TestSupport"], swiftSettings: strictSettings),
+      name: "CLITests",
+      dependencies: ["ipt", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+      swiftSettings: strictSettings),
     .testTarget(
       name: "PackTests",
       dependencies: [
@@ -134,7 +136,10 @@ let package = Package(
       exclude: ["Fixtures"], swiftSettings: strictSettings),
     .testTarget(
       name: "AuditStoreTests",
-      dependencies: ["Advisor", "AuditStore", "RuleDiagnostics", "RuleRender", "TestSupport"],
+      dependencies: [
+        "Advisor", "AuditStore", "RuleDiagnostics", "RuleEngine", "RuleRender", "RuleWorkspace",
+        "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+      ],
       exclude: ["Snapshots"], swiftSettings: strictSettings),
     .testTarget(
       name: "ArchitectureTests", dependencies: ["TestSupport"], swiftSettings: strictSettings),

@@ -106,7 +106,7 @@ public struct AuditReportDocument: Sendable {
       rows.append([
         "trainee", t.trainee, t.period, String(t.agreed), String(t.total),
         NumberText.format(t.percent),
-        "\(t.checks) checks, \(t.disagreements) disagreements",
+        "\(t.checks) check\(t.checks == 1 ? "" : "s"), \(t.disagreements) disagreement\(t.disagreements == 1 ? "" : "s")",
       ])
     }
     for o in report.open {
@@ -119,7 +119,7 @@ public struct AuditReportDocument: Sendable {
   }
 
   /// A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180).
-  static func field(_ text: String) -> String {
+  public static func field(_ text: String) -> String {
     guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
       return text
     }
