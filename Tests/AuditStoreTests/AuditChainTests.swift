@@ -156,8 +156,9 @@ struct AuditChainTests {
     #expect(fixture.store.check(forged, verification: verification) != nil)
     let truncated = try fixture.tamperedCopy("truncated.db", "DELETE FROM record WHERE seq = 5")
     let truncatedVerification = try truncated.verify()
-    #expect(truncatedVerification.holds)  // deleting the last record leaves a valid chain...
-    #expect(truncated.check(checkpoint, verification: truncatedVerification) != nil)  // ...that the checkpoint exposes
+    // Deleting the last record leaves a valid chain, which the checkpoint exposes.
+    #expect(truncatedVerification.holds)
+    #expect(truncated.check(checkpoint, verification: truncatedVerification) != nil)
   }
 }
 
