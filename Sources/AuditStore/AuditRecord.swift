@@ -7,7 +7,8 @@ public import GRDB
 /// removing, inserting or reordering any record breaks the chain from there on.
 ///
 /// **Canonical bytes**: the record as one line of JSON in UTF-8, with every field except `hash`,
-/// keys sorted, no space, and fields without a value left out. `hash` is the lowercase hex
+/// fields without a value left out, in the canonical form of RFC 8785 (keys sorted, no white
+/// space, minimal string escapes; see `CanonicalJSON`). `hash` is the lowercase hex
 /// SHA-256 of the ASCII bytes of `prev_hash` followed by the canonical bytes; the first record's
 /// `prev_hash` is 64 zeros.
 public struct AuditRecord: Codable, Sendable, Hashable, FetchableRecord, PersistableRecord {
@@ -84,60 +85,33 @@ public struct AuditRecord: Codable, Sendable, Hashable, FetchableRecord, Persist
   /// The hash that comes before the first record.
   public static let genesis = String(repeating: "0", count: 64)
 
-  /// Writes every field, `hash` included.
-  public func encode(to encoder: any Encoder) throws {
-    try encode(to: encoder, withHash: true)
-  }
-
-  /// Writes every field; `hash` only when `withHash` (the canonical form leaves it out).
-  func encode(to encoder: any Encoder, withHash: Bool) throws {
-    var c = encoder.container(keyedBy: CodingKeys.self)
-    try c.encode(seq, forKey: .seq)
-    try c.encode(kind, forKey: .kind)
-    try c.encode(at, forKey: .at)
-    try c.encode(by, forKey: .by)
-    try c.encode(command, forKey: .command)
-    try c.encode(engine, forKey: .engine)
-    try c.encodeIfPresent(packID, forKey: .packID)
-    try c.encodeIfPresent(packVersion, forKey: .packVersion)
-    try c.encodeIfPresent(packSHA256, forKey: .packSHA256)
-    try c.encodeIfPresent(packSnapshot, forKey: .packSnapshot)
-    try c.encodeIfPresent(caseID, forKey: .caseID)
-    try c.encodeIfPresent(caseFile, forKey: .caseFile)
-    try c.encodeIfPresent(caseSHA256, forKey: .caseSHA256)
-    try c.encodeIfPresent(formulationFile, forKey: .formulationFile)
-    try c.encodeIfPresent(formulationSHA256, forKey: .formulationSHA256)
-    try c.encodeIfPresent(result, forKey: .result)
-    try c.encodeIfPresent(verdicts, forKey: .verdicts)
-    try c.encodeIfPresent(subject, forKey: .subject)
-    try c.encodeIfPresent(review, forKey: .review)
-    try c.encode(prevHash, forKey: .prevHash)
-    if withHash { try c.encode(hash, forKey: .hash) }
-  }
-
-  /// The record without its hash, for the canonical bytes.
-  private struct Canonical: Encodable {
-    let record: AuditRecord
-    func encode(to encoder: any Encoder) throws { try record.encode(to: encoder, withHash: false) }
+  /// Every column as a member of the canonical JSON; `hash` only when `withHash`.
+  private func members(withHash: Bool) -> [(key: String, value: CanonicalJSON.Value?)] {
+    func text(_ value: String?) -> CanonicalJSON.Value? { value.map { .string($0) } }
+    return [
+      ("seq", .integer(seq)), ("kind", .string(kind.rawValue)), ("at", .string(at)),
+      ("by", .string(by)), ("command", .string(command)), ("engine", .string(engine)),
+      ("pack_id", text(packID)), ("pack_version", text(packVersion)),
+      ("pack_sha256", text(packSHA256)), ("pack_snapshot", text(packSnapshot)),
+      ("case_id", text(caseID)), ("case_file", text(caseFile)), ("case_sha256", text(caseSHA256)),
+      ("formulation_file", text(formulationFile)),
+      ("formulation_sha256", text(formulationSHA256)), ("result", text(result)),
+      ("verdicts", text(verdicts)), ("subject", subject.map { .integer($0) }),
+      ("review", text(review)), ("prev_hash", .string(prevHash)),
+      ("hash", withHash ? .string(hash) : nil),
+    ]
   }
 
   /// The canonical bytes (see the type's documentation).
-  public var canonicalBytes: [UInt8] {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    // Strings, integers and optionals only: encoding cannot fail.
-    return (try? encoder.encode(Canonical(record: self))).map { Array($0) } ?? []
-  }
+  public var canonicalBytes: [UInt8] { CanonicalJSON(members(withHash: false)).bytes }
 
   /// The hash this record must carry, from its previous hash and canonical bytes.
   public var computedHash: String {
     AuditHash.sha256(Array(prevHash.utf8) + canonicalBytes)
   }
 
-  /// The record as one line of JSON with its hash (what `ipt audit export` writes).
+  /// The record as one line of canonical JSON with its hash (what `ipt audit export` writes).
   public var exportLine: String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    String(decoding: CanonicalJSON(members(withHash: true)).bytes, as: UTF8.self)
   }
 }

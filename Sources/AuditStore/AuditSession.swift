@@ -41,23 +41,63 @@ public struct AuditSession: Sendable {
   }
 
   /// A record of this session's pack and user, to be completed.
-  private func draft(_ kind: AuditRecord.Kind, file: SourceFile) -> AuditRecord {
+  private func draft(_ kind: AuditRecord.Kind, file: SourceFile, sha256: String? = nil)
+    -> AuditRecord
+  {
     AuditRecord(
       seq: 0, kind: kind, at: "", by: by, command: command, engine: Advisor.engineVersion,
       packID: pack.id, packVersion: pack.version, packSHA256: pack.sha256, packSnapshot: snapshot,
-      caseID: nil, caseFile: file.path, caseSHA256: Digest.sha256(file.text),
+      caseID: nil, caseFile: file.path, caseSHA256: sha256 ?? Digest.sha256(file.text),
       formulationFile: nil, formulationSHA256: nil, result: nil, verdicts: nil, subject: nil,
       review: nil, prevHash: "", hash: "")
   }
 
   /// Appends the run of one case: its file (stored) and its result, the line that
-  /// `ipt evaluate --format jsonl` prints for it (without the line break).
+  /// `ipt evaluate --format jsonl` prints for it (without the line break). `line` is that line
+  /// when the caller has encoded it already.
   @discardableResult
-  public func recordRun(file: SourceFile, result: BatchRecord) throws(AuditError) -> AuditRecord {
-    var record = draft(.run, file: file)
-    record.caseID = result.case.id
-    record.result = AuditSession.line(result)
-    return try store.append(record, blobs: [AuditStore.Blob(kind: "case", text: file.text)])
+  public func recordRun(file: SourceFile, result: BatchRecord, line: String? = nil)
+    throws(AuditError) -> AuditRecord
+  {
+    let written = try recordRuns([Run(file: file, result: result, line: line)])
+    guard let record = written.first else {
+      throw AuditError(path: store.path, reason: "cannot write the record")
+    }
+    return record
+  }
+
+  /// One case of a batch: its file, its result and, when already encoded, its JSON line.
+  public struct Run: Sendable {
+    /// The case file.
+    public var file: SourceFile
+    /// Its result.
+    public var result: BatchRecord
+    /// The result's JSON line, when the caller has encoded it.
+    public var line: String?
+
+    /// A case of a batch.
+    public init(file: SourceFile, result: BatchRecord, line: String? = nil) {
+      self.file = file
+      self.result = result
+      self.line = line
+    }
+  }
+
+  /// Appends the runs of several cases in one transaction (a chunk of a batch), in order.
+  @discardableResult
+  public func recordRuns(_ runs: [Run]) throws(AuditError) -> [AuditRecord] {
+    try store.append(
+      runs.map { run in
+        // The case's hash was computed when it was read (it is in the result).
+        var record = draft(.run, file: run.file, sha256: run.result.case.sha256)
+        record.caseID = run.result.case.id
+        record.result =
+          run.line.map { $0.hasSuffix("\n") ? String($0.dropLast()) : $0 }
+          ?? AuditSession.line(run.result)
+        return (
+          record, [AuditStore.Blob(kind: "case", text: run.file.text, sha256: record.caseSHA256)]
+        )
+      })
   }
 
   /// Appends the check of one formulation against its case: both files (stored), the case's

@@ -51,11 +51,29 @@ struct AuditOptions: ParsableArguments {
 }
 
 extension AuditSession {
+  /// Cases recorded per transaction in a JSON Lines batch (docs/audit.md).
+  static let chunk = 64
+
+  /// Records a chunk of a batch in one transaction, then prints its lines; or says why it
+  /// cannot and ends the command (exit 2), leaving the chunks written before.
+  func write(_ pending: inout [Run]) throws {
+    guard !pending.isEmpty else { return }
+    do throws(AuditError) {
+      try recordRuns(pending)
+    } catch {
+      pending.removeAll()
+      Terminal.error(error.description)
+      throw ExitCode.invalidInput
+    }
+    for run in pending { Terminal.write(run.line ?? "") }
+    pending.removeAll()
+  }
+
   /// Records a run, or says why it cannot and ends the command (exit 2); the records written
   /// before stay, chained.
-  func write(file: SourceFile, result: BatchRecord) throws {
+  func write(file: SourceFile, result: BatchRecord, line: String? = nil) throws {
     do throws(AuditError) {
-      try recordRun(file: file, result: result)
+      try recordRun(file: file, result: result, line: line)
     } catch {
       Terminal.error(error.description)
       throw ExitCode.invalidInput

@@ -40,6 +40,8 @@ struct EvaluateCommand: ParsableCommand {
     }
     var failed = 0
     var printed = 0
+    var pending: [AuditSession.Run] = []
+    defer { if let session, !pending.isEmpty { try? session.write(&pending) } }
     var documents: [Document] = []
     for path in paths {
       guard let file = CaseInputs.read(path, limits: limits) else {
@@ -50,9 +52,14 @@ struct EvaluateCommand: ParsableCommand {
         let record = advisor.record(file)
         Terminal.report(record.diagnostics, sources: [file.path: file])
         if let value = record.value {
-          // Recorded first: a line printed is a line kept.
-          try session?.write(file: file, result: value)
-          Terminal.write(JSONText.encode(value, pretty: false))
+          let line = JSONText.encode(value, pretty: false)
+          if let session {
+            // Recorded first, a chunk per transaction: a line printed is a line kept.
+            pending.append(AuditSession.Run(file: file, result: value, line: line))
+            if pending.count == AuditSession.chunk { try session.write(&pending) }
+          } else {
+            Terminal.write(line)
+          }
         } else {
           failed += 1
         }
@@ -90,6 +97,7 @@ struct EvaluateCommand: ParsableCommand {
       }
       printed += 1
     }
+    if let session { try session.write(&pending) }
     if format == .html && !documents.isEmpty {
       Terminal.write(
         HTMLRenderer().page(

@@ -45,6 +45,18 @@ struct AuditChainTests {
     #expect(!text.contains(" \""))
   }
 
+  @Test func canonicalStringsHaveOnlyTheEscapesJSONRequires() throws {
+    let fixture = try AuditFixture("escapes")
+    let session = try AuditSession(
+      store: fixture.store, advisor: fixture.advisor, by: "a\"b\\c/d\n\u{1}é", command: "evaluate")
+    let file = try TestSupport.read("rules/ipt-core/cases/c01-grief-recent-death.yaml")
+    let record = try session.recordRun(
+      file: file, result: try #require(fixture.advisor.record(file).value))
+    let text = String(decoding: record.canonicalBytes, as: UTF8.self)
+    #expect(text.contains(#""by":"a\"b\\c/d\n\u0001é""#))
+    #expect(try fixture.store.verify().holds)
+  }
+
   @Test func anEditedRecordIsFound() throws {
     let fixture = try AuditFixture("edit")
     try fixture.run(Self.cases)
