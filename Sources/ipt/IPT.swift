@@ -21,7 +21,8 @@ struct IPT: ParsableCommand {
     subcommands: [
       EvaluateCommand.self, ExplainCommand.self, LintCommand.self, ValidateCommand.self,
       TestCommand.self,
-      DocCommand.self, CheckCommand.self, AgreementCommand.self, AuditCommand.self,
+      DocCommand.self, CheckCommand.self, AgreementCommand.self, DiffCommand.self,
+      AuditCommand.self,
     ])
 }
 

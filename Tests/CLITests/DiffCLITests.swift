@@ -1,0 +1,38 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `ipt diff` as a trainer runs it: exit codes for no change, a change with --fail-on-change, a
+/// missing option and a pack that is not there.
+@Suite("ipt diff")
+struct DiffCLITests {
+  static func ipt(_ arguments: [String]) throws -> CLITests.Run { try CLITests.ipt(arguments) }
+
+  @Test func diffExitCodes() throws {
+    let scratch = try Scratch("diff-cli")
+    let copy = scratch.at("pack")
+    try FileManager.default.copyItem(atPath: TestSupport.path("rules/ipt-core"), toPath: copy)
+    let same = try Self.ipt([
+      "diff", "rules/ipt-core", copy, "--cases", "rules/ipt-core/cases", "--fail-on-change",
+    ])
+    #expect(same.status == 0, "\(same.stderr)")
+    #expect(same.stdout.contains("0 of 47 cases changed"))
+    let grief = copy + "/rules/grief.yaml"
+    let text = try String(contentsOfFile: grief, encoding: .utf8)
+    try text.replacing(
+      "suggest: {focus: grief}\n      weight: 3", with: "suggest: {focus: grief}\n      weight: 1"
+    )
+    .write(toFile: grief, atomically: true, encoding: .utf8)
+    let changed = try Self.ipt([
+      "diff", "rules/ipt-core", copy, "--cases", "rules/ipt-core/cases", "--fail-on-change",
+      "--format", "json",
+    ])
+    #expect(changed.status == 1)
+    #expect(changed.stdout.contains("\"rule\" : \"grief.significant-death\""))
+    #expect(try Self.ipt(["diff", "rules/ipt-core", copy]).status == 64)
+    let missing = try Self.ipt([
+      "diff", "rules/ipt-core", scratch.at("none"), "--cases", "rules/ipt-core/cases",
+    ])
+    #expect(missing.status == 2)
+  }
+}
