@@ -1,3 +1,4 @@
+import Foundation
 import RuleCompiler
 public import RuleDiagnostics
 public import RuleEngine
@@ -27,13 +28,19 @@ public struct Advisor: Sendable {
   public let warnings: [Diagnostic]
   /// Every pack file read, by path.
   public let sources: [String: SourceFile]
+  /// In release mode, the whole pack (draft rules included), to say which skipped rules would
+  /// have fired.
+  let full: Program?
   let cases: CaseCompiler
   let formulations: FormulationCompiler
   let reports: ReportBuilder
 
-  init(program: Program, folder: PackFolder, warnings: [Diagnostic], sources: [String: SourceFile])
-  {
+  init(
+    program: Program, folder: PackFolder, warnings: [Diagnostic], sources: [String: SourceFile],
+    full: Program? = nil
+  ) {
     self.program = program
+    self.full = full
     self.folder = folder
     self.warnings = warnings
     self.sources = sources
@@ -44,8 +51,9 @@ public struct Advisor: Sendable {
 
   // MARK: Loading a pack
 
-  /// Loads, checks and compiles the pack in `folder` with every pack it extends.
-  public static func load(_ folder: PackFolder) -> PackLoad {
+  /// Loads, checks and compiles the pack in `folder` with every pack it extends; `mode` chooses
+  /// full or release mode (nil: the mode the pack's manifest asks for).
+  public static func load(_ folder: PackFolder, mode: PackMode? = nil) -> PackLoad {
     var diagnostics: [Diagnostic] = []
     var sources: [String: SourceFile] = [:]
     var visited: Set<String> = []
@@ -103,31 +111,47 @@ public struct Advisor: Sendable {
         ruleCount: 0)
     }
     return assemble(
-      folder: folder, syntax: syntax, base: base, diagnostics: diagnostics, sources: sources)
+      folder: folder, syntax: syntax, base: base, diagnostics: diagnostics, sources: sources,
+      mode: mode)
   }
 
   /// Loads, checks and compiles a pack given as files in memory (`directory` is the folder their
   /// paths start with; the manifest is `directory/pack.yaml`). Such a pack cannot extend others.
-  public static func load(directory: String, files: [SourceFile]) -> PackLoad {
+  public static func load(directory: String, files: [SourceFile], mode: PackMode? = nil)
+    -> PackLoad
+  {
     let (syntax, diagnostics) = Loader.loadPack(directory: directory, files: files)
     return assemble(
       folder: .disk(directory), syntax: syntax, base: [], diagnostics: diagnostics,
-      sources: Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a }))
+      sources: Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a }),
+      mode: mode)
   }
+
+  /// Today in days since 1970-01-01 (UTC), for reviews that are due.
+  static var today: Int { Int((Date().timeIntervalSince1970 / 86400).rounded(.down)) }
 
   /// Checks and compiles loaded syntax. It compiles even after load errors, so that one run
   /// reports every problem it can; the program is kept only when there is no error at all.
   static func assemble(
     folder: PackFolder, syntax: PackSyntax, base: [PackSyntax], diagnostics: [Diagnostic],
-    sources: [String: SourceFile]
+    sources: [String: SourceFile], mode: PackMode?
   ) -> PackLoad {
     let hash = Digest.sha256(files: Compiler.hashedFiles(syntax, extending: base))
-    let compiled = Compiler.compile(syntax, extending: base, sha256: hash)
+    let options = CompileOptions(mode: mode, today: today)
+    let compiled = Compiler.compile(syntax, extending: base, sha256: hash, options: options)
     let all = (diagnostics + compiled.diagnostics).normalized()
+    // In release mode, the whole pack too: which skipped rules would have fired.
+    let full =
+      compiled.value?.pack.mode == .release
+      ? Compiler.compile(
+        syntax, extending: base, sha256: hash, options: CompileOptions(mode: .full)
+      ).value : nil
     let advisor =
       all.hasErrors
       ? nil
-      : compiled.value.map { Advisor(program: $0, folder: folder, warnings: all, sources: sources) }
+      : compiled.value.map {
+        Advisor(program: $0, folder: folder, warnings: all, sources: sources, full: full)
+      }
     return PackLoad(
       folder: folder, advisor: advisor, diagnostics: all, sources: sources,
       ruleCount: syntax.rules.count)
@@ -153,7 +177,19 @@ public struct Advisor: Sendable {
     let explanation = program.explain(facts, evaluation)
     return Outcome(
       facts: facts, evaluation: evaluation, explanation: explanation,
-      report: reports.report(explanation, facts: facts, fullTrace: trace))
+      report: reports.report(
+        explanation, facts: facts, fullTrace: trace, wouldFire: wouldFire(facts)))
+  }
+
+  /// In release mode, the skipped draft rules that would have fired on these facts (nil in full
+  /// mode).
+  public func wouldFire(_ facts: CaseFacts) -> [String]? {
+    guard let full else { return nil }
+    let skipped = Set(program.pack.skippedRules)
+    let evaluation = full.evaluate(facts)
+    return full.rules.indices.filter {
+      evaluation.ruleTruth[$0] == .true && skipped.contains(full.rules[$0].id)
+    }.map { full.rules[$0].id }
   }
 
   /// The result of a case without its explanation: one line of a batch run
@@ -164,7 +200,7 @@ public struct Advisor: Sendable {
       facts.value.map {
         BatchRecord(
           program: program, facts: $0, evaluation: program.evaluate($0),
-          engineVersion: Self.engineVersion)
+          engineVersion: Self.engineVersion, wouldFire: wouldFire($0))
       }, facts.diagnostics)
   }
 }

@@ -31,7 +31,13 @@ public final class AuditReplayer {
     guard let snapshotHash = record.packSnapshot else {
       throw AuditError(path: store.path, reason: "record \(record.seq) names no pack")
     }
-    if let advisor = advisors[snapshotHash] { return advisor }
+    // The run's mode (full or release) is in its stored result; a review has none.
+    let mode =
+      record.result.flatMap {
+        try? JSONDecoder().decode(BatchRecord.self, from: Data($0.utf8)).pack.mode
+      } ?? .full
+    let key = snapshotHash + " " + mode.rawValue
+    if let advisor = advisors[key] { return advisor }
     guard let bytes = try store.blob(snapshotHash),
       let snapshot = try? JSONDecoder().decode(PackSnapshot.self, from: Data(bytes))
     else {
@@ -47,7 +53,7 @@ public final class AuditReplayer {
       }
       files.append(SourceFile(path: file.path, text: String(decoding: bytes, as: UTF8.self)))
     }
-    let load = Advisor.load(.stored(directory: snapshot.directory, files: files))
+    let load = Advisor.load(.stored(directory: snapshot.directory, files: files), mode: mode)
     guard let advisor = load.advisor else {
       let first = load.diagnostics.first { $0.severity == .error }
       throw AuditError(
@@ -60,7 +66,7 @@ public final class AuditReplayer {
         path: store.path,
         reason: "the stored pack of record \(record.seq) does not hash to the pack it names")
     }
-    advisors[snapshotHash] = advisor
+    advisors[key] = advisor
     return advisor
   }
 

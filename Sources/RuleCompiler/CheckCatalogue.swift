@@ -164,6 +164,21 @@ package enum CheckCatalogue {
       hint: "check the number against the declared range")
   }
 
+  package static func reviewDue(_ id: String, due: String, at location: SourceLocation)
+    -> Diagnostic
+  {
+    Diagnostic(
+      .warning, code: .reviewDue, "rule '\(id)' was due for review on \(due)", at: location,
+      hint: "review it, then set 'reviewed_on' to the day and 'review_due' to the next review")
+  }
+
+  package static func reviewerMissing(_ id: String, at location: SourceLocation) -> Diagnostic {
+    Diagnostic(
+      .error, code: .reviewerMissing,
+      "reviewed rule '\(id)' names no reviewer, and the pack asks for one (governance: strict)",
+      at: location, hint: "add 'reviewed_by' (and 'reviewed_on'), or mark the rule draft")
+  }
+
   package static func missingRationale(
     _ id: String, missing: [String], status: String, at location: SourceLocation
   )

@@ -7,10 +7,14 @@ package import RuleSyntax
 package enum Compiler {
   /// Compiles a pack; `base` holds the packs it extends (transitively), in any order; `sha256`
   /// is the hash of every file read (computed where the files were read).
-  package static func compile(_ pack: PackSyntax, extending base: [PackSyntax] = [], sha256: String)
+  package static func compile(
+    _ pack: PackSyntax, extending base: [PackSyntax] = [], sha256: String,
+    options: CompileOptions = CompileOptions()
+  )
     -> Diagnosed<Program>
   {
     var compiler = PackCompiler()
+    compiler.options = options
     let program = compiler.compile(pack, base: base, sha256: sha256)
     var diagnostics = compiler.diagnostics
     // A pack without rules passes every check and concludes nothing: never a silent success.

@@ -17,6 +17,10 @@ struct PackCompiler {
   var alertIndex: [String: Int] = [:]
   var references: [String: (text: String, location: SourceLocation)] = [:]
   var declared: [String: SourceLocation] = [:]
+  var options = CompileOptions()
+  /// `governance: strict` in the manifest.
+  var strictGovernance = false
+
   // Per rule, while compiling.
   var scope = RuleScope()
   var localCount = 0
@@ -31,6 +35,7 @@ struct PackCompiler {
   mutating func compile(_ pack: PackSyntax, base: [PackSyntax], sha256: String) -> Program? {
     let all = base + [pack]
     for p in all { if let manifest = p.manifest { declareReferences(manifest) } }
+    strictGovernance = pack.manifest?.governance?.value == "strict"
     for p in all { for c in p.constants { declareConstant(c) } }
     for p in all {
       for f in p.findings where findingSyntax[f.name.value] == nil {
@@ -71,6 +76,17 @@ struct PackCompiler {
       }
     }
     guard let manifest = pack.manifest else { return nil }
+    let defaultMode: PackMode = manifest.mode?.value == "release" ? .release : .full
+    let mode = options.mode ?? defaultMode
+    var skipped: [String] = []
+    if mode == .release {
+      let keep = Self.safetyRelevant(compiled, findings: findings, alerts: alerts)
+      skipped = compiled.indices.filter { compiled[$0].rule.status == .draft && !keep[$0] }.map {
+        compiled[$0].rule.id
+      }
+      let drop = Set(skipped)
+      compiled.removeAll { drop.contains($0.rule.id) }
+    }
     guard let (plan, strata) = buildPlan(compiled) else { return nil }
     var derivers = Array(repeating: [Int](), count: findings.count)
     var outputRules = Array(repeating: [Int](), count: outputs.count)
@@ -82,7 +98,8 @@ struct PackCompiler {
     }
     let identity = PackIdentity(
       id: manifest.pack.value, version: manifest.version.value,
-      title: manifest.title?.value ?? manifest.pack.value, sha256: sha256)
+      title: manifest.title?.value ?? manifest.pack.value, sha256: sha256, mode: mode,
+      defaultMode: defaultMode, skippedRules: skipped.sorted())
     return Program(
       pack: identity,
       references: references.keys.sorted().map {
@@ -399,6 +416,7 @@ struct PackCompiler {
     }
     checkCitations(syntax.cite)
     let status = syntax.status?.value ?? .draft
+    checkGovernance(syntax, status: status)
     var missing: [String] = []
     if syntax.because == nil { missing.append("'because'") }
     if syntax.cite.isEmpty { missing.append("'cite'") }
@@ -450,5 +468,58 @@ struct PackCompiler {
         text: text, location: location,
         node: Node(.not(part.node), type: .boolean, text: text, location: location))
     }
+  }
+
+  /// Review dates must be dates; a review that is due is a warning; under `governance: strict` a
+  /// reviewed rule must name its reviewer.
+  mutating func checkGovernance(_ syntax: RuleSyntax, status: RuleStatus) {
+    for date in [syntax.reviewedOn, syntax.reviewDue].compactMap({ $0 })
+    where CaseCompiler.days(fromISODate: date.value) == nil {
+      diagnostics.append(CheckCatalogue.invalidDate(date.value, at: date.location))
+    }
+    if status != .retired, let due = syntax.reviewDue,
+      let day = CaseCompiler.days(fromISODate: due.value), let today = options.today, day <= today
+    {
+      diagnostics.append(
+        CheckCatalogue.reviewDue(syntax.id.value, due: due.value, at: due.location))
+    }
+    if strictGovernance && status == .reviewed && syntax.reviewedBy == nil {
+      diagnostics.append(CheckCatalogue.reviewerMissing(syntax.id.value, at: syntax.id.location))
+    }
+  }
+
+  /// Rules that safety depends on: every rule that raises a warning or critical alert or excludes
+  /// a value (a contraindication), and, through the derived findings and picks they read, every
+  /// rule those depend on. Release mode never leaves them out: it may suggest less than the full
+  /// pack, never warn less or allow more (an advisory, `info`, is not a safety gate).
+  static func safetyRelevant(
+    _ compiled: [(rule: Rule, reads: Set<Int>, outputs: Set<Int>)], findings: [FindingInfo],
+    alerts: [AlertInfo]
+  ) -> [Bool] {
+    var keep = compiled.map { entry in
+      entry.rule.actions.alerts.contains { alerts[$0].severity != .info }
+        || !entry.rule.actions.exclude.isEmpty
+    }
+    var changed = true
+    while changed {
+      changed = false
+      var readSlots: Set<Int> = []
+      var readOutputs: Set<Int> = []
+      for (index, entry) in compiled.enumerated() where keep[index] {
+        readSlots.formUnion(entry.reads.filter { findings[$0].derived })
+        readOutputs.formUnion(entry.outputs)
+      }
+      for (index, entry) in compiled.enumerated() where !keep[index] {
+        let actions = entry.rule.actions
+        let feeds =
+          actions.derive.contains { readSlots.contains($0) }
+          || (actions.suggest + actions.exclude).contains { readOutputs.contains($0.output) }
+        if feeds {
+          keep[index] = true
+          changed = true
+        }
+      }
+    }
+    return keep
   }
 }

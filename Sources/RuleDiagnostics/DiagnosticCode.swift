@@ -50,6 +50,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable, C
   case duplicateRuleId = "duplicate-rule-id"
   case dependencyCycle = "dependency-cycle"
   case missingRationale = "missing-rationale"
+  case reviewDue = "review-due"
+  case reviewerMissing = "reviewer-missing"
   case noRules = "no-rules"
   // Packs on disk
   case extendsNotFound = "extends-not-found"

@@ -10,11 +10,23 @@ public struct PackIdentity: Sendable, Hashable, Codable {
   public let title: String
   /// SHA-256 of the pack's files (paths and bytes, sorted by path), hex.
   public let sha256: String
+  /// The mode the program was compiled in: every rule, or only reviewed ones (release).
+  public let mode: PackMode
+  /// The mode the pack's manifest asks for (`mode:`), full unless it says release.
+  public let defaultMode: PackMode
+  /// In release mode, the ids of the draft rules left out, sorted (empty in full mode).
+  public let skippedRules: [String]
 
-  package init(id: String, version: String, title: String, sha256: String) {
+  package init(
+    id: String, version: String, title: String, sha256: String, mode: PackMode = .full,
+    defaultMode: PackMode = .full, skippedRules: [String] = []
+  ) {
     self.id = id
     self.version = version
     self.title = title
     self.sha256 = sha256
+    self.mode = mode
+    self.defaultMode = defaultMode
+    self.skippedRules = skippedRules
   }
 }

@@ -21,14 +21,21 @@ public struct BatchRecord: Codable, Sendable, Hashable {
   public var fired: [String]
   /// Ids of the rules left undetermined, sorted.
   public var undetermined: [String]
+  /// In release mode, the skipped draft rules that would have fired, sorted.
+  public var wouldFire: [String]?
 
   enum CodingKeys: String, CodingKey {
     case schema, engine, pack, `case`, alerts, picked, fired, undetermined
+    case wouldFire = "would_fire"
     case deferredPendingSafety = "deferred_pending_safety"
   }
 
   /// Builds the record of one evaluation.
-  public init(program: Program, facts: CaseFacts, evaluation: Evaluation, engineVersion: String) {
+  public init(
+    program: Program, facts: CaseFacts, evaluation: Evaluation, engineVersion: String,
+    wouldFire: [String]? = nil
+  ) {
+    self.wouldFire = wouldFire
     schema = "ipt-advisor/batch/1"
     engine = engineVersion
     pack = Report.PackInfo(program.pack)

@@ -14,6 +14,18 @@ public struct Report: Codable, Sendable, Hashable {
     public var title: String
     /// SHA-256 of the pack's files.
     public var sha256: String
+    /// The mode used: full (every rule) or release (reviewed rules and what safety needs).
+    public var mode: PackMode
+    /// The mode the pack asks for by default.
+    public var defaultMode: PackMode
+    /// In release mode, how many draft rules were left out (absent in full mode).
+    public var skippedRules: Int?
+
+    enum CodingKeys: String, CodingKey {
+      case id, version, title, sha256, mode
+      case defaultMode = "default_mode"
+      case skippedRules = "skipped_rules"
+    }
 
     /// The identity of a compiled pack.
     public init(_ identity: PackIdentity) {
@@ -21,6 +33,31 @@ public struct Report: Codable, Sendable, Hashable {
       version = identity.version
       title = identity.title
       sha256 = identity.sha256
+      mode = identity.mode
+      defaultMode = identity.defaultMode
+      skippedRules = identity.mode == .release ? identity.skippedRules.count : nil
+    }
+
+    /// Reads a pack entry; one written before modes existed was in full mode.
+    public init(from decoder: any Decoder) throws {
+      let c = try decoder.container(keyedBy: CodingKeys.self)
+      id = try c.decode(String.self, forKey: .id)
+      version = try c.decode(String.self, forKey: .version)
+      title = try c.decode(String.self, forKey: .title)
+      sha256 = try c.decode(String.self, forKey: .sha256)
+      mode = try c.decodeIfPresent(PackMode.self, forKey: .mode) ?? .full
+      defaultMode = try c.decodeIfPresent(PackMode.self, forKey: .defaultMode) ?? .full
+      skippedRules = try c.decodeIfPresent(Int.self, forKey: .skippedRules)
+    }
+
+    /// How the mode reads in a report's header: `full mode (the pack's default)`, or
+    /// `release mode: 21 draft rules skipped (the pack's default is full)`.
+    public var modeText: String {
+      let skipped =
+        skippedRules.map { ": \($0) draft rule\($0 == 1 ? "" : "s") skipped" } ?? ""
+      return mode == defaultMode
+        ? "\(mode.rawValue) mode\(skipped) (the pack's default)"
+        : "\(mode.rawValue) mode\(skipped) (the pack's default is \(defaultMode.rawValue))"
     }
   }
 
@@ -278,10 +315,13 @@ public struct Report: Codable, Sendable, Hashable {
   public var rules: [RuleInfo]?
   /// The course of therapy the case records (sessions and scores), when it records one.
   public var course: [CourseInfo]?
+  /// In release mode, the skipped draft rules that would have fired on this case, sorted.
+  public var wouldFire: [String]?
 
   enum CodingKeys: String, CodingKey {
     case schema, engine, statement, pack, `case`, alerts, outputs, fired, undetermined, rules
     case course
+    case wouldFire = "would_fire"
     case deferredPendingSafety = "deferred_pending_safety"
     case possibleAlerts = "possible_alerts"
     case askNext = "ask_next"

@@ -18,7 +18,10 @@ package struct ReportBuilder: Sendable {
   }
 
   /// The report; `fullTrace` adds every rule's premises (for `ipt explain`).
-  package func report(_ explanation: Explanation, facts: CaseFacts, fullTrace: Bool = false)
+  package func report(
+    _ explanation: Explanation, facts: CaseFacts, fullTrace: Bool = false,
+    wouldFire: [String]? = nil
+  )
     -> Report
   {
     let evaluation = explanation.evaluation
@@ -78,7 +81,7 @@ package struct ReportBuilder: Sendable {
       fired: program.ruleIDs(where: .true, in: evaluation),
       undetermined: program.ruleIDs(where: .unknown, in: evaluation),
       rules: fullTrace ? program.rules.indices.map(rule) : nil,
-      course: course(facts))
+      course: course(facts), wouldFire: wouldFire)
   }
 
   /// The course section: every `section: course` list the case records, with its instruments.

@@ -18,7 +18,7 @@ public struct ReportDocument: Sendable {
       .paragraph(
         Text(
           "Pack \(pack.id) \(pack.version) (sha256 \(pack.sha256.prefix(12)))"
-            + (source.map { " from \($0)" } ?? "") + ", engine \(engine)")),
+            + (source.map { " from \($0)" } ?? "") + ", engine \(engine), \(pack.modeText)")),
       .callout(Text(statement), .plain),
     ]
   }
@@ -31,6 +31,17 @@ public struct ReportDocument: Sendable {
   public func evaluation(_ report: Report) -> Document {
     var blocks = Self.header(
       pack: report.pack, source: packSource, engine: report.engine, statement: report.statement)
+    if let wouldFire = report.wouldFire {
+      blocks.append(
+        .paragraph(
+          wouldFire.isEmpty
+            ? "Release mode: no skipped draft rule would have fired on this case."
+            : Text("Release mode: these skipped draft rules would have fired on this case: ")
+              + Text(
+                wouldFire.enumerated().flatMap { i, id in
+                  (i == 0 ? [] : [Inline.plain(", ")]) + [Inline.code(id)]
+                }) + "."))
+    }
     blocks.append(.heading("Alerts (safety first, never ranked away)", level: 2))
     if report.alerts.isEmpty {
       blocks.append(.list([ListItem("No alert fired.")], ordered: false))

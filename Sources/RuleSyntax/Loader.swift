@@ -5,6 +5,7 @@ package enum Loader {
   static let packFileKeys = ["vocabulary", "outputs", "alerts", "constants", "rules"]
   static let manifestKeys = [
     "pack", "version", "title", "description", "authors", "references", "extends", "constants",
+    "governance", "mode",
   ]
 
   /// Loads a pack from its files; `directory` is the pack folder as shown to the user, and the

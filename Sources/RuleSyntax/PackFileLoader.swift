@@ -23,12 +23,31 @@ struct PackFileLoader {
         references.append((entry.name, reader.string(entry.value, "a reference")?.value ?? ""))
       }
     }
-    return ManifestSyntax(
+    var manifest = ManifestSyntax(
       pack: id, version: version, title: reader.string(map["title"], "'title'"),
       description: reader.string(map["description"], "'description'")?.value,
       authors: reader.strings(map["authors"], "an author").map(\.value),
       references: references, extends: reader.strings(map["extends"], "a pack path"),
       location: root.location)
+    manifest.governance = choice(map["governance"], "'governance'", ["strict", "open"])
+    manifest.mode = choice(map["mode"], "'mode'", ["full", "release"])
+    return manifest
+  }
+
+  /// A string that must be one of `values` ("did you mean" otherwise).
+  private mutating func choice(_ node: YNode?, _ what: String, _ values: [String])
+    -> Located<String>?
+  {
+    guard let text = reader.string(node, what) else { return nil }
+    guard values.contains(text.value) else {
+      reader.diagnostics.append(
+        SyntaxCatalogue.invalidValue(
+          "unknown \(what) '\(text.value)'", at: text.location,
+          hint: Suggest.hint(for: text.value, in: values)
+            ?? "use \(values.joined(separator: " or "))"))
+      return nil
+    }
+    return text
   }
 
   mutating func packFile(_ root: YNode, into pack: inout PackSyntax) {
@@ -373,7 +392,8 @@ struct PackFileLoader {
   }
 
   static let ruleKeys = [
-    "id", "title", "when", "then", "because", "teach", "cite", "status", "author",
+    "id", "title", "when", "then", "because", "teach", "cite", "status", "author", "reviewed_by",
+    "reviewed_on", "review_due",
   ]
 
   private mutating func rule(_ node: YNode) -> RuleSyntax? {
@@ -389,6 +409,9 @@ struct PackFileLoader {
       cite: reader.strings(map["cite"], "a citation key"), status: nil,
       author: reader.string(map["author"], "'author'")?.value, location: node.location,
       thenLocation: map["then"]?.location ?? node.location)
+    rule.reviewedBy = reader.string(map["reviewed_by"], "'reviewed_by'")
+    rule.reviewedOn = reader.string(map["reviewed_on"], "'reviewed_on'")
+    rule.reviewDue = reader.string(map["review_due"], "'review_due'")
     if let status = reader.string(map["status"], "'status'") {
       if let value = RuleStatus(rawValue: status.value) {
         rule.status = Located(value, at: status.location)

@@ -21,6 +21,10 @@ package struct RuleSyntax: Sendable {
   package var cite: [Located<String>]
   package var status: Located<RuleStatus>?
   package var author: String?
+  /// Governance: who reviewed the rule, when (YYYY-MM-DD), and when it is due for review again.
+  package var reviewedBy: Located<String>? = nil
+  package var reviewedOn: Located<String>? = nil
+  package var reviewDue: Located<String>? = nil
   package var location: SourceLocation
   /// Where `then:` is.
   package var thenLocation: SourceLocation

@@ -52,7 +52,7 @@ struct AgreementCommand: ParsableCommand {
   }
 
   func run() throws {
-    let advisor = try Advisor.forCommand(packOptions.folder)
+    let advisor = try Advisor.forCommand(packOptions.folder, mode: packOptions.mode.mode)
     let caseFolder = Workspace.join(corpus, "cases")
     let formulationFolder = Workspace.join(corpus, "formulations")
     let casePaths: [String]

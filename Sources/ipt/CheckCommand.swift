@@ -49,7 +49,7 @@ struct CheckCommand: ParsableCommand {
   }
 
   func run() throws {
-    let advisor = try Advisor.forCommand(packOptions.folder)
+    let advisor = try Advisor.forCommand(packOptions.folder, mode: packOptions.mode.mode)
     let session = try auditOptions.session(advisor: advisor, command: "check")
     let casePaths: [String]
     var formulationPaths = formulation

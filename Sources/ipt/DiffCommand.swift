@@ -28,6 +28,8 @@ struct DiffCommand: ParsableCommand {
 
   @OptionGroup var limits: LimitOptions
 
+  @OptionGroup var mode: ModeOptions
+
   @Option(help: "Output format: text, markdown, html or json.")
   var format: ReportFormat = .text
 
@@ -39,8 +41,10 @@ struct DiffCommand: ParsableCommand {
   }
 
   func run() throws {
-    let old = try Advisor.forCommand(.disk(oldPack, maxFileSize: limits.maxFileSize.bytes))
-    let new = try Advisor.forCommand(.disk(newPack, maxFileSize: limits.maxFileSize.bytes))
+    let old = try Advisor.forCommand(
+      .disk(oldPack, maxFileSize: limits.maxFileSize.bytes), mode: mode.mode)
+    let new = try Advisor.forCommand(
+      .disk(newPack, maxFileSize: limits.maxFileSize.bytes), mode: mode.mode)
     let paths: [String]
     do { paths = try CaseInputs.expand(cases) } catch {
       Terminal.error(error.description)

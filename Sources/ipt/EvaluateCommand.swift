@@ -2,6 +2,7 @@ import Advisor
 import ArgumentParser
 import AuditStore
 import RuleDiagnostics
+import RuleEngine
 import RuleRender
 import RuleWorkspace
 
@@ -23,15 +24,15 @@ struct EvaluateCommand: ParsableCommand {
 
   func run() throws {
     try Self.run(
-      cases: cases, pack: packOptions.folder, limits: packOptions.limits, format: format,
-      fullTrace: false, audit: auditOptions)
+      cases: cases, pack: packOptions.folder, mode: packOptions.mode.mode,
+      limits: packOptions.limits, format: format, fullTrace: false, audit: auditOptions)
   }
 
   static func run(
-    cases: [String], pack: PackFolder, limits: LimitOptions, format: OutputFormat, fullTrace: Bool,
-    audit: AuditOptions? = nil
+    cases: [String], pack: PackFolder, mode: PackMode?, limits: LimitOptions, format: OutputFormat,
+    fullTrace: Bool, audit: AuditOptions? = nil
   ) throws {
-    let advisor = try Advisor.forCommand(pack)
+    let advisor = try Advisor.forCommand(pack, mode: mode)
     let session = try audit?.session(advisor: advisor, command: "evaluate")
     let paths: [String]
     do { paths = try CaseInputs.expand(cases) } catch {
@@ -76,7 +77,7 @@ struct EvaluateCommand: ParsableCommand {
         file: file,
         result: BatchRecord(
           program: advisor.program, facts: value.facts, evaluation: value.evaluation,
-          engineVersion: Advisor.engineVersion))
+          engineVersion: Advisor.engineVersion, wouldFire: report.wouldFire))
       let builder = ReportDocument(packSource: advisor.folder.description)
       switch format {
       case .json:

@@ -21,7 +21,8 @@ struct ExplainCommand: ParsableCommand {
 
   func run() throws {
     try EvaluateCommand.run(
-      cases: [caseFile], pack: packOptions.folder, limits: packOptions.limits, format: format,
+      cases: [caseFile], pack: packOptions.folder, mode: packOptions.mode.mode,
+      limits: packOptions.limits, format: format,
       fullTrace: true)
   }
 }

@@ -15,6 +15,8 @@ struct TestCommand: ParsableCommand {
 
   @OptionGroup var limits: LimitOptions
 
+  @OptionGroup var mode: ModeOptions
+
   @Flag(help: "Also report which rules, output values and alerts no test reaches.")
   var coverage = false
 
@@ -22,7 +24,8 @@ struct TestCommand: ParsableCommand {
   var format: ReportFormat = .text
 
   func run() throws {
-    let advisor = try Advisor.forCommand(PackFolder.chosen(packPath, limits: limits))
+    let advisor = try Advisor.forCommand(
+      PackFolder.chosen(packPath, limits: limits), mode: mode.mode)
     let run = advisor.runTests()
     var sources: [String: SourceFile] = [:]
     for path in Set(run.diagnostics.map(\.location.file)) {

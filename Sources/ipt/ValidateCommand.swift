@@ -14,7 +14,7 @@ struct ValidateCommand: ParsableCommand {
   var cases: [String]
 
   func run() throws {
-    let advisor = try Advisor.forCommand(packOptions.folder)
+    let advisor = try Advisor.forCommand(packOptions.folder, mode: packOptions.mode.mode)
     let paths: [String]
     do { paths = try CaseInputs.expand(cases) } catch {
       Terminal.error(error.description)

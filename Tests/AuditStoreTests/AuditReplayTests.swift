@@ -46,6 +46,16 @@ struct AuditReplayTests {
     #expect(result.identical, "\(result.differences)")
   }
 
+  @Test func aReleaseModeRunReplaysInReleaseMode() throws {
+    let release = try #require(Advisor.load(.disk("rules/ipt-core"), mode: .release).advisor)
+    let fixture = try AuditFixture("replay-release", advisor: release)
+    let record = try #require(try fixture.run(["c01-grief-recent-death"]).first)
+    #expect(record.result?.contains("\"mode\":\"release\"") == true)
+    #expect(record.result?.contains("\"would_fire\":[") == true)
+    let result = AuditReplayer(store: fixture.store).replay(record)
+    #expect(result.identical, "\(result.differences)")
+  }
+
   @Test func aStoredResultThatDiffersIsReportedFieldByField() throws {
     let fixture = try AuditFixture("replay-differs")
     try fixture.run(["c01-grief-recent-death"])

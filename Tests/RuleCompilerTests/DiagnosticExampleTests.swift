@@ -247,6 +247,26 @@ struct DiagnosticExampleTests {
             + "    because: ok\n    status: draft\n")
       ])),
     Example(
+      code: "review-due", severity: .warning, situation: "a rule whose review date has passed",
+      input: .pack([
+        "more.yaml": rules(
+          "  - id: r.x\n    title: x\n    when: living_alone\n    then: {suggest: {focus: grief}}\n"
+            + "    because: ok\n    cite: [S1]\n    status: reviewed\n    reviewed_by: trainer-1\n"
+            + "    reviewed_on: 2020-01-06\n    review_due: 1️⃣2021-01-06\n")
+      ])),
+    Example(
+      code: "reviewer-missing", severity: .error,
+      situation: "a reviewed rule without 'reviewed_by' in a pack with governance: strict",
+      input: .pack([
+        "pack.yaml": (DemoPack.files["pack.yaml"] ?? "") + "governance: strict\n",
+        // The demo's own reviewed rules name their reviewer.
+        "base/rules.yaml": (DemoPack.files["base/rules.yaml"] ?? "").replacing(
+          "    status: reviewed\n", with: "    status: reviewed\n    reviewed_by: trainer-1\n"),
+        "more.yaml": rules(
+          "  - id: 1️⃣r.x\n    title: x\n    when: living_alone\n    then: {suggest: {focus: grief}}\n"
+            + "    because: ok\n    cite: [S1]\n    status: reviewed\n"),
+      ])),
+    Example(
       code: "unknown-placeholder", severity: .error, situation: "a misspelt placeholder",
       input: .pack([
         "more.yaml": rules(
