@@ -45,6 +45,8 @@ extension Loader {
         allowed: [
           "picked", "not_picked", "only_picked", "alerts", "no_alerts", "fired", "not_fired",
           "derived", "deferred", "provisional", "settled", "ask_first", "asks", "because",
+          "near_miss",
+          "skipped",
         ])
     else { return test }
     func refs(_ key: String) -> [(output: Located<String>, values: [Located<String>])] {
@@ -71,6 +73,8 @@ extension Loader {
     }
     test.askFirst = expect["ask_first"].flatMap { reader.string($0, "a finding") }
     test.asks = reader.strings(expect["asks"], "a finding")
+    test.nearMiss = reader.strings(expect["near_miss"], "a rule id")
+    test.skipped = reader.strings(expect["skipped"], "a rule id")
     if let node = expect["because"] {
       test.because = reader.entries(node, "'because'").compactMap { entry in
         reader.string(entry.value, "the text a because must contain").map { (entry.name, $0) }

@@ -25,6 +25,10 @@ package struct TestSyntax: Sendable {
   package var askFirst: Located<String>?
   /// Findings that must be among the questions of "what to ask next".
   package var asks: [Located<String>] = []
+  /// Rules that must not fire and be among the three nearest misses of a value they suggest.
+  package var nearMiss: [Located<String>] = []
+  /// Draft rules that release mode must leave out.
+  package var skipped: [Located<String>] = []
   /// Rules that must fire with a `because` containing the text.
   package var because: [(rule: Located<String>, text: Located<String>)] = []
   package var location: SourceLocation

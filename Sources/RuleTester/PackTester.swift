@@ -362,6 +362,45 @@ package struct PackTester {
     // What to ask next, explained once for `asks` and `ask_first`.
     let askNext =
       test.asks.isEmpty && test.askFirst == nil ? [] : program.explain(facts, evaluation).askNext
+    for id in test.skipped {
+      if skipped.contains(id.value) { continue }
+      guard let r = rule(id) else { continue }
+      failures.append(
+        TestFailure(
+          expected: "rule \(id.value) skipped in release mode",
+          actual: program.pack.mode == .full
+            ? "ran: the pack runs in full mode (use --release)"
+            : "ran: a \(program.rules[r].status.rawValue) rule, or one a safety gate needs",
+          rules: [r], location: id.location))
+    }
+    if !test.nearMiss.isEmpty {
+      let explanation = program.explain(facts, evaluation)
+      for id in test.nearMiss {
+        if skippedFailure(id, expected: "rule \(id.value) a near miss") { continue }
+        guard let r = rule(id) else { continue }
+        if evaluation.ruleTruth[r] == .true {
+          failures.append(
+            TestFailure(
+              expected: "rule \(id.value) a near miss", actual: "fired", rules: [r],
+              location: id.location))
+          continue
+        }
+        // As the report shows them: the three nearest misses of each value not picked.
+        let near = explanation.outputs.contains { output in
+          output.values.contains { value in
+            !evaluation.outputs[output.output].picked.contains(value.value)
+              && value.nearMisses.prefix(3).contains { $0.rule == r }
+          }
+        }
+        if !near {
+          failures.append(
+            TestFailure(
+              expected: "rule \(id.value) a near miss",
+              actual: "not among the three nearest misses of a value it suggests", rules: [r],
+              location: id.location))
+        }
+      }
+    }
     if !test.asks.isEmpty {
       let asked = Set(askNext.map(\.slot))
       for name in test.asks {

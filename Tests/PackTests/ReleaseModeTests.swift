@@ -163,6 +163,27 @@ struct ReleaseModeTests {
     #expect(full.runTests(files: ["rel/tests/t.yaml"]).failedCount == 0)
   }
 
+  @Test("a pack test can expect a rule to be skipped in release mode")
+  func packTestExpectsSkipped() throws {
+    var files = Self.pack()
+    files["tests/t.yaml"] = """
+      tests:
+        - name: release leaves out the draft extra, never the draft guard
+          findings: {dead: true}
+          expect: {skipped: [grief.draft-extra, guard.draft-teen]}
+      """
+    let release = try Self.advisor(files, mode: .release)
+    let failures = try #require(release.runTests(files: ["rel/tests/t.yaml"]).outcomes.first)
+      .failures
+    #expect(failures.map(\.expected) == ["rule guard.draft-teen skipped in release mode"])
+    #expect(failures.map(\.actual) == ["ran: a draft rule, or one a safety gate needs"])
+    let full = try Self.advisor(files, mode: .full)
+    let inFull = try #require(full.runTests(files: ["rel/tests/t.yaml"]).outcomes.first).failures
+    #expect(
+      inFull.map(\.actual).allSatisfy { $0 == "ran: the pack runs in full mode (use --release)" })
+    #expect(inFull.count == 2)
+  }
+
   @Test("governance: a due review warns, a bad date is an error, strict packs need reviewers")
   func governance() throws {
     func diagnostics(_ manifest: String, _ fields: String) -> [Diagnostic] {
