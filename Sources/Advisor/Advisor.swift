@@ -52,8 +52,11 @@ public struct Advisor: Sendable {
   // MARK: Loading a pack
 
   /// Loads, checks and compiles the pack in `folder` with every pack it extends; `mode` chooses
-  /// full or release mode (nil: the mode the pack's manifest asks for).
-  public static func load(_ folder: PackFolder, mode: PackMode? = nil) -> PackLoad {
+  /// full or release mode (nil: the mode the pack's manifest asks for); `analyse` adds the deep
+  /// lint of the rules' logic (`ipt lint`).
+  public static func load(_ folder: PackFolder, mode: PackMode? = nil, analyse: Bool = false)
+    -> PackLoad
+  {
     var diagnostics: [Diagnostic] = []
     var sources: [String: SourceFile] = [:]
     var visited: Set<String> = []
@@ -112,19 +115,21 @@ public struct Advisor: Sendable {
     }
     return assemble(
       folder: folder, syntax: syntax, base: base, diagnostics: diagnostics, sources: sources,
-      mode: mode)
+      mode: mode, analyse: analyse)
   }
 
   /// Loads, checks and compiles a pack given as files in memory (`directory` is the folder their
   /// paths start with; the manifest is `directory/pack.yaml`). Such a pack cannot extend others.
-  public static func load(directory: String, files: [SourceFile], mode: PackMode? = nil)
+  public static func load(
+    directory: String, files: [SourceFile], mode: PackMode? = nil, analyse: Bool = false
+  )
     -> PackLoad
   {
     let (syntax, diagnostics) = Loader.loadPack(directory: directory, files: files)
     return assemble(
       folder: .disk(directory), syntax: syntax, base: [], diagnostics: diagnostics,
       sources: Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a }),
-      mode: mode)
+      mode: mode, analyse: analyse)
   }
 
   /// Today in days since 1970-01-01 (UTC), for reviews that are due.
@@ -134,10 +139,10 @@ public struct Advisor: Sendable {
   /// reports every problem it can; the program is kept only when there is no error at all.
   static func assemble(
     folder: PackFolder, syntax: PackSyntax, base: [PackSyntax], diagnostics: [Diagnostic],
-    sources: [String: SourceFile], mode: PackMode?
+    sources: [String: SourceFile], mode: PackMode?, analyse: Bool = false
   ) -> PackLoad {
     let hash = Digest.sha256(files: Compiler.hashedFiles(syntax, extending: base))
-    let options = CompileOptions(mode: mode, today: today)
+    let options = CompileOptions(mode: mode, today: today, analyse: analyse)
     let compiled = Compiler.compile(syntax, extending: base, sha256: hash, options: options)
     let all = (diagnostics + compiled.diagnostics).normalized()
     // In release mode, the whole pack too: which skipped rules would have fired.

@@ -7,9 +7,13 @@ package struct CompileOptions: Sendable {
   package var mode: PackMode?
   /// Today, in days since 1970-01-01 (UTC); nil leaves due reviews unchecked.
   package var today: Int?
+  /// Analyse the rules' logic too (`ipt lint`): unreachable and redundant rules, and the rest of
+  /// `LogicLint`.
+  package var analyse: Bool
 
-  package init(mode: PackMode? = nil, today: Int? = nil) {
+  package init(mode: PackMode? = nil, today: Int? = nil, analyse: Bool = false) {
     self.mode = mode
     self.today = today
+    self.analyse = analyse
   }
 }

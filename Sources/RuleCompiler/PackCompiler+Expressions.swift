@@ -442,6 +442,7 @@ extension PackCompiler {
         Node(.finding(slot), type: findings[slot].type, text: text, location: e.location))
     }
     if let constant = constants[head], parts.count == 1 {
+      usedConstants.insert(head)
       return .node(
         Node(.constant(constant.value), type: constant.type, text: text, location: e.location))
     }

@@ -49,6 +49,7 @@ extension PackCompiler {
       return .finding(slot, name: name)
     }
     if parts.count == 1, let constant = constants[name] {
+      usedConstants.insert(name)
       return .constant(constant.value, type: constant.type, name: name)
     }
     var candidates = findings.map(\.name) + constantOrder

@@ -18,6 +18,10 @@ struct PackCompiler {
   var references: [String: (text: String, location: SourceLocation)] = [:]
   var declared: [String: SourceLocation] = [:]
   var options = CompileOptions()
+  /// Constants named by some condition or template.
+  var usedConstants: Set<String> = []
+  /// Where each output value is declared, by output then value.
+  var valueLocations: [[SourceLocation]] = []
   /// `governance: strict` in the manifest.
   var strictGovernance = false
 
@@ -76,6 +80,16 @@ struct PackCompiler {
       }
     }
     guard let manifest = pack.manifest else { return nil }
+    if options.analyse {
+      diagnostics += LogicLint(
+        compiled: compiled, findings: findings, outputs: outputs, alerts: alerts,
+        valueLocations: valueLocations,
+        constants: constantOrder.compactMap { name in constants[name].map { (name, $0.location) } },
+        usedConstants: usedConstants,
+        recordOnly: Set(findingSyntax.values.filter(\.recordOnly).map(\.name.value)),
+        enumSizes: enums.map(\.values.count)
+      ).run()
+    }
     let defaultMode: PackMode = manifest.mode?.value == "release" ? .release : .full
     let mode = options.mode ?? defaultMode
     var skipped: [String] = []
@@ -316,6 +330,7 @@ struct PackCompiler {
     var values: [OutputValueInfo] = []
     var index: [String: Int] = [:]
     var seen: [String: SourceLocation] = [:]
+    var locations: [SourceLocation] = []
     for value in syntax.values {
       if let first = seen[value.name.value] {
         diagnostics.append(
@@ -330,9 +345,11 @@ struct PackCompiler {
         OutputValueInfo(
           name: value.name.value, label: value.label ?? value.name.value,
           description: value.description, cite: value.cite.map(\.value)))
+      locations.append(value.name.location)
     }
     outputIndex[syntax.name.value] = outputs.count
     outputValueIndex.append(index)
+    valueLocations.append(locations)
     outputs.append(
       OutputInfo(
         name: syntax.name.value, title: syntax.title?.value ?? syntax.name.value,

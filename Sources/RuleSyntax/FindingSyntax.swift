@@ -13,6 +13,8 @@ package struct FindingSyntax: Sendable {
   /// The part of a case file it is written in: `course` for the course of therapy (sessions,
   /// plan), nil for `findings`.
   package var section: Located<String>? = nil
+  /// `record_only: true`: recorded for people, read by no rule on purpose (no `unused-finding`).
+  package var recordOnly = false
   /// Named bands of a score, lowest first: each label with the score it starts at.
   package var bands: [(label: Located<String>, from: Located<Double>)] = []
 }

@@ -131,7 +131,7 @@ struct PackFileLoader {
 
   static let typeKeys = [
     "type", "values", "range", "unit", "fields", "description", "ask", "derived", "priority",
-    "section", "bands",
+    "section", "bands", "record_only",
   ]
 
   /// The sections of a case file a finding can be written in (besides `findings`).
@@ -288,6 +288,7 @@ struct PackFileLoader {
       name: name, type: type, description: reader.string(map["description"], "'description'"),
       ask: reader.string(map["ask"], "'ask'"), derived: derived,
       priority: reader.integer(map["priority"], "'priority'"))
+    finding.recordOnly = reader.boolean(map["record_only"], "'record_only'")?.value ?? false
     if let section = reader.string(map["section"], "'section'") {
       if Self.sections.contains(section.value) {
         finding.section = section

@@ -22,7 +22,7 @@ struct LintCommand: ParsableCommand {
 
   func run() throws {
     let folder = PackFolder.chosen(packPath, limits: limits)
-    let load = Advisor.load(folder)
+    let load = Advisor.load(folder, analyse: true)
     switch format {
     case .json:
       Terminal.write(DiagnosticJSON.render(load.diagnostics))

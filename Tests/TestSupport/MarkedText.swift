@@ -4,7 +4,7 @@ public import RuleDiagnostics
 /// where a diagnostic or a node must point. The markers are stripped from `text`; `markers` holds
 /// where each stood (1-based line and column, columns counting Unicode scalars of the stripped
 /// text).
-public struct MarkedText {
+public struct MarkedText: Sendable {
   /// The text without markers.
   public let text: String
   /// Marker name ("1️⃣") -> where it stood.
