@@ -80,8 +80,30 @@ public struct TestRunDocument: Sendable {
         Text("\(title): \(reached)/\(total)"),
         children: gaps.isEmpty ? [] : [.list(gaps.map { ListItem($0) }, ordered: false)])
     }
+    let conditions = ConditionCoverage(run, program: program)
+    var gaps: [Text] = []
+    for rule in conditions.rules where rule.shown < rule.conditions.count {
+      for condition in rule.conditions where !condition.shown {
+        gaps.append(
+          Text([
+            .code(rule.rule), .plain(": "), .code(condition.text),
+            .plain(" (seen \(condition.truths.joined(separator: ", ")); \(condition.location))"),
+          ]))
+      }
+    }
+    let partial = conditions.values.filter { !$0.full }.map { value in
+      let missing = [
+        value.picked == 0 ? "picked" : nil, value.excluded == 0 ? "excluded" : nil,
+        value.unpicked == 0 ? "left unpicked" : nil,
+      ].compactMap { $0 }
+      return Text("\(value.output): \(value.value) never \(missing.joined(separator: ", never "))")
+    }
     return [
       .heading("Coverage", level: 2),
+      .paragraph(
+        Text(
+          "Conditions shown to decide their rule on their own (MC/DC): \(conditions.shown)/\(conditions.conditions) (\(NumberText.format(conditions.percent))%). A condition is shown when two tests differ only in its truth and the rule's result differs too."
+        )),
       .list(
         [
           item(
@@ -100,6 +122,10 @@ public struct TestRunDocument: Sendable {
             "alerts raised by at least one test", program.alerts.count - silent.count,
             program.alerts.count,
             silent.map { Text([.plain("never raised: "), .code(program.alerts[$0].name)]) }),
+          item("conditions shown (MC/DC)", conditions.shown, conditions.conditions, gaps),
+          item(
+            "output values picked, excluded and left unpicked in some test", conditions.valuesFull,
+            conditions.values.count, partial),
         ], ordered: false),
     ]
   }

@@ -43,9 +43,11 @@ public struct TestRunSummary: Codable, Sendable, Hashable {
   public var neverPicked: [String]
   /// Alerts no test raised.
   public var neverRaised: [String]
+  /// Condition (MC/DC) and output-value coverage, with `--coverage`.
+  public var coverage: ConditionCoverage?
 
   enum CodingKeys: String, CodingKey {
-    case schema, tests, passed, failed
+    case schema, tests, passed, failed, coverage
     case notRun = "not_run"
     case neverFired = "never_fired"
     case neverPicked = "never_picked"
@@ -53,7 +55,8 @@ public struct TestRunSummary: Codable, Sendable, Hashable {
   }
 
   /// The summary of a run of `program`'s tests.
-  public init(_ run: TestRun, program: Program) {
+  public init(_ run: TestRun, program: Program, coverage: Bool = false) {
+    self.coverage = coverage ? ConditionCoverage(run, program: program) : nil
     schema = "ipt-advisor/test-run/1"
     tests = run.outcomes.map { outcome in
       Test(

@@ -17,8 +17,23 @@ struct TestCommand: ParsableCommand {
 
   @OptionGroup var mode: ModeOptions
 
-  @Flag(help: "Also report which rules, output values and alerts no test reaches.")
+  @Flag(
+    help:
+      "Also report coverage: rules, alerts, each condition deciding its rule (MC/DC), and each output value picked, excluded and left unpicked."
+  )
   var coverage = false
+
+  @Option(
+    name: .customLong("min-coverage"),
+    help: "With --coverage, exit 1 when fewer than this percentage of conditions are shown (MC/DC)."
+  )
+  var minCoverage: Double?
+
+  func validate() throws {
+    if let minCoverage, !(0...100).contains(minCoverage) {
+      throw ValidationError("--min-coverage takes a percentage from 0 to 100")
+    }
+  }
 
   @Option(help: "Output format: text, markdown, html or json.")
   var format: ReportFormat = .text
@@ -33,12 +48,22 @@ struct TestCommand: ParsableCommand {
     }
     Terminal.report(run.diagnostics, sources: sources)
     if format == .json {
-      Terminal.write(JSONText.encode(TestRunSummary(run, program: advisor.program)))
+      Terminal.write(
+        JSONText.encode(TestRunSummary(run, program: advisor.program, coverage: coverage)))
     } else {
       let document = TestRunDocument(program: advisor.program).document(run, coverage: coverage)
       Terminal.render([document], format: format, title: "ipt-advisor tests")
     }
     if run.diagnostics.hasErrors { throw ExitCode.invalidInput }
+    if let minCoverage {
+      let figure = ConditionCoverage(run, program: advisor.program).percent
+      if figure < minCoverage {
+        Terminal.error(
+          "condition coverage (MC/DC) is \(NumberText.format(figure))%, below the \(NumberText.format(minCoverage))% asked for"
+        )
+        throw ExitCode(1)
+      }
+    }
     if run.failedCount > 0 || run.outcomes.isEmpty { throw ExitCode(1) }
   }
 }

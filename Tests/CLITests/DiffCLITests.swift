@@ -36,3 +36,19 @@ struct DiffCLITests {
     #expect(missing.status == 2)
   }
 }
+
+/// `ipt test --coverage --min-coverage N`.
+@Suite("ipt test --coverage")
+struct CoverageCLITests {
+  @Test func minCoverageFailsBelowTheFigure() throws {
+    let low = try CLITests.ipt(["test", "rules/ipt-core", "--coverage", "--min-coverage", "50"])
+    #expect(low.status == 0, "\(low.stderr)")
+    #expect(low.stdout.contains("Conditions shown to decide their rule on their own (MC/DC): "))
+    let high = try CLITests.ipt(["test", "rules/ipt-core", "--coverage", "--min-coverage", "100"])
+    #expect(high.status == 1)
+    #expect(high.stderr.contains("below the 100% asked for"))
+    let json = try CLITests.ipt(["test", "rules/ipt-core", "--coverage", "--format", "json"])
+    #expect(json.stdout.contains("\"schema\" : \"ipt-advisor/coverage/1\""))
+    #expect(try CLITests.ipt(["test", "--min-coverage", "120"]).status == 64)
+  }
+}
