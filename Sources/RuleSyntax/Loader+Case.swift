@@ -9,7 +9,7 @@ extension Loader {
     guard
       let map = reader.mapping(
         root, "a case file",
-        allowed: ["case", "date", "assessor", "source", "findings", "course", "notes"],
+        allowed: SyntaxKeys.caseFile,
         required: ["case"])
     else { return (nil, reader.diagnostics) }
     let id = reader.string(map["case"], "'case'")

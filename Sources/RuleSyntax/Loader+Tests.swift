@@ -20,7 +20,7 @@ extension Loader {
   {
     guard
       let map = reader.mapping(
-        node, "a test", allowed: ["name", "case", "findings", "expect"],
+        node, "a test", allowed: SyntaxKeys.test,
         required: ["name", "expect"])
     else { return nil }
     guard let name = reader.string(map["name"], "'name'") else { return nil }
@@ -42,12 +42,7 @@ extension Loader {
     guard let expectNode = map["expect"],
       let expect = reader.mapping(
         expectNode, "'expect'",
-        allowed: [
-          "picked", "not_picked", "only_picked", "alerts", "no_alerts", "fired", "not_fired",
-          "derived", "deferred", "provisional", "settled", "ask_first", "asks", "because",
-          "near_miss",
-          "skipped",
-        ])
+        allowed: SyntaxKeys.expect)
     else { return test }
     func refs(_ key: String) -> [(output: Located<String>, values: [Located<String>])] {
       guard let node = expect[key] else { return [] }

@@ -2,11 +2,8 @@ package import RuleDiagnostics
 
 /// LOAD: turns YAML files into syntax models with locations. Collects every problem it can.
 package enum Loader {
-  static let packFileKeys = ["vocabulary", "outputs", "alerts", "constants", "rules"]
-  static let manifestKeys = [
-    "pack", "version", "title", "description", "authors", "references", "extends", "constants",
-    "governance", "mode",
-  ]
+  static let packFileKeys = SyntaxKeys.packFile
+  static let manifestKeys = SyntaxKeys.manifest
 
   /// Loads a pack from its files; `directory` is the pack folder as shown to the user, and the
   /// manifest is the file named `pack.yaml` directly in it.

@@ -129,10 +129,7 @@ struct PackFileLoader {
     }
   }
 
-  static let typeKeys = [
-    "type", "values", "range", "unit", "fields", "description", "ask", "derived", "priority",
-    "section", "bands", "record_only",
-  ]
+  static let typeKeys = SyntaxKeys.finding
 
   /// The sections of a case file a finding can be written in (besides `findings`).
   static let sections = ["course"]
@@ -224,10 +221,7 @@ struct PackFileLoader {
         guard
           let fieldMap = reader.mapping(
             entry.value, "field '\(entry.name.value)'",
-            allowed: [
-              "type", "values", "range", "unit", "description", "ask", "like", "increasing",
-              "default",
-            ])
+            allowed: SyntaxKeys.field)
         else { continue }
         let like = reader.string(fieldMap["like"], "'like'")
         var fieldType: TypeSyntax
@@ -334,13 +328,13 @@ struct PackFileLoader {
     checkName(name, "output")
     guard
       let map = reader.mapping(
-        node, "output '\(name.value)'", allowed: ["title", "description", "pick", "values"],
+        node, "output '\(name.value)'", allowed: SyntaxKeys.output,
         required: ["values"])
     else { return nil }
     var max: Located<Int>?
     var minWeight: Located<Double>?
     if let pickNode = map["pick"],
-      let pick = reader.mapping(pickNode, "'pick'", allowed: ["max", "min_weight"])
+      let pick = reader.mapping(pickNode, "'pick'", allowed: SyntaxKeys.pick)
     {
       max = reader.integer(pick["max"], "'max'")
       minWeight = reader.weight(pick["min_weight"], "'min_weight'")
@@ -358,7 +352,7 @@ struct PackFileLoader {
       }
       guard
         let valueMap = reader.mapping(
-          entry.value, "value '\(entry.name.value)'", allowed: ["label", "description", "cite"])
+          entry.value, "value '\(entry.name.value)'", allowed: SyntaxKeys.outputValue)
       else { continue }
       values.append(
         OutputValueSyntax(
@@ -375,7 +369,7 @@ struct PackFileLoader {
     checkName(name, "alert")
     guard
       let map = reader.mapping(
-        node, "alert '\(name.value)'", allowed: ["severity", "label", "description", "cite"],
+        node, "alert '\(name.value)'", allowed: SyntaxKeys.alert,
         required: ["severity", "label"]),
       let severity = reader.string(map["severity"], "'severity'")
     else { return nil }
@@ -392,10 +386,7 @@ struct PackFileLoader {
       cite: reader.strings(map["cite"], "a citation key"))
   }
 
-  static let ruleKeys = [
-    "id", "title", "when", "then", "because", "teach", "cite", "status", "author", "reviewed_by",
-    "reviewed_on", "review_due",
-  ]
+  static let ruleKeys = SyntaxKeys.rule
 
   private mutating func rule(_ node: YNode) -> RuleSyntax? {
     guard
@@ -433,7 +424,7 @@ struct PackFileLoader {
     }
     if let thenNode = map["then"],
       let then = reader.mapping(
-        thenNode, "'then'", allowed: ["suggest", "weight", "derive", "alert", "exclude"])
+        thenNode, "'then'", allowed: SyntaxKeys.then)
     {
       rule.suggest = outputReferences(then["suggest"], "'suggest'")
       rule.exclude = outputReferences(then["exclude"], "'exclude'")
@@ -598,7 +589,7 @@ struct PackFileLoader {
       default:
         reader.diagnostics.append(
           SyntaxCatalogue.unknownKey(
-            key.scalar ?? "?", in: "a condition", allowed: ["all", "any", "not"], at: key.location))
+            key.scalar ?? "?", in: "a condition", allowed: SyntaxKeys.condition, at: key.location))
         return nil
       }
     default:

@@ -22,6 +22,7 @@ struct IPT: ParsableCommand {
       EvaluateCommand.self, ExplainCommand.self, LintCommand.self, ValidateCommand.self,
       TestCommand.self,
       DocCommand.self, CheckCommand.self, AgreementCommand.self, DiffCommand.self,
+      SchemaCommand.self,
       AuditCommand.self,
     ])
 }
