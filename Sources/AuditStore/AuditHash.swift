@@ -1,4 +1,5 @@
 import Crypto
+import RuleWorkspace
 
 /// SHA-256 (swift-crypto) as lowercase hex: the chain's hashes and the addresses of stored files.
 enum AuditHash {
@@ -8,16 +9,7 @@ enum AuditHash {
   }
 
   /// Lowercase hex of `bytes`.
-  static func hex(_ bytes: [UInt8]) -> String {
-    let digits = Array("0123456789abcdef".utf8)
-    var out: [UInt8] = []
-    out.reserveCapacity(bytes.count * 2)
-    for byte in bytes {
-      out.append(digits[Int(byte >> 4)])
-      out.append(digits[Int(byte & 0x0f)])
-    }
-    return String(decoding: out, as: UTF8.self)
-  }
+  static func hex(_ bytes: [UInt8]) -> String { Digest.hex(bytes) }
 
   /// The bytes of lowercase or uppercase hex, or nil when `text` is not hex.
   static func bytes(hex text: String) -> [UInt8]? {

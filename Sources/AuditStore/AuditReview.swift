@@ -41,11 +41,7 @@ public struct AuditReview: Codable, Sendable, Hashable {
   }
 
   /// The canonical JSON (sorted keys, one line).
-  var line: String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-  }
+  var line: String { AuditSession.line(self) }
 }
 
 extension AuditStore {

@@ -120,8 +120,8 @@ public struct AuditSession: Sendable {
       ])
   }
 
-  /// A batch record as one line of JSON, without the line break.
-  static func line(_ result: BatchRecord) -> String {
+  /// A value as one line of JSON with sorted keys, without the line break.
+  static func line(_ result: some Encodable) -> String {
     var text = JSONText.encode(result, pretty: false)
     if text.hasSuffix("\n") { text.removeLast() }
     return text

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import RuleRender
 
 /// A signed statement that an audit store's chain reached record `seq` with hash `head`
 /// (`ipt audit checkpoint`). Kept apart from the store (printed, mailed, committed elsewhere), it
@@ -59,11 +60,7 @@ public struct Checkpoint: Codable, Sendable, Hashable {
   }
 
   /// The checkpoint as pretty JSON with sorted keys.
-  public var json: String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-    return ((try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}") + "\n"
-  }
+  public var json: String { JSONText.encode(self) }
 }
 
 /// Ed25519 keys for checkpoints, kept as hex text files.

@@ -33,9 +33,5 @@ public struct PackSnapshot: Codable, Sendable, Hashable {
   }
 
   /// The canonical JSON (sorted keys, one line).
-  var canonicalText: String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-  }
+  var canonicalText: String { AuditSession.line(self) }
 }

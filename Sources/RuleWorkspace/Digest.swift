@@ -18,7 +18,8 @@ public enum Digest {
     return hex(hasher.finalize())
   }
 
-  static func hex(_ digest: SHA256.Digest) -> String {
+  /// Lowercase hex of bytes.
+  package static func hex(_ digest: some Sequence<UInt8>) -> String {
     let digits = Array("0123456789abcdef".utf8)
     var out: [UInt8] = []
     out.reserveCapacity(64)

@@ -106,6 +106,12 @@ struct ReleaseModeTests {
     let full = try TestSupport.core()
     let release = try #require(Advisor.load(.disk("rules/ipt-core"), mode: .release).advisor)
     #expect(!release.program.pack.skippedRules.isEmpty)
+    // On a sample case the report lists the skipped draft rules that would have fired.
+    let c01 = try #require(
+      release.evaluate(try TestSupport.read("rules/ipt-core/cases/c01-grief-recent-death.yaml"))
+        .value)
+    #expect(c01.report.wouldFire?.contains("grief.avoided-mourning") == true)
+    #expect(c01.report.fired.allSatisfy { !release.program.pack.skippedRules.contains($0) })
     let files =
       try Workspace.yamlFiles(in: "rules/ipt-core/cases")
       + Workspace.yamlFiles(in: "validation/cases")
