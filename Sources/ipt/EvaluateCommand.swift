@@ -42,7 +42,6 @@ struct EvaluateCommand: ParsableCommand {
     var failed = 0
     var printed = 0
     var pending: [AuditSession.Run] = []
-    defer { if let session, !pending.isEmpty { try? session.write(&pending) } }
     var documents: [Document] = []
     for path in paths {
       guard let file = CaseInputs.read(path, limits: limits) else {
