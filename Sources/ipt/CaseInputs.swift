@@ -49,6 +49,18 @@ enum CaseInputs {
     )
   }
 
+  /// Reads a file (`-` is standard input), or says why it cannot be read.
+  static func load(_ path: String, limits: LimitOptions) -> Result<SourceFile, ReadError> {
+    do throws(ReadError) {
+      return .success(
+        path == "-"
+          ? try Workspace.readStandardInput(maxBytes: limits.maxFileSize.bytes)
+          : try Workspace.read(path, maxBytes: limits.maxFileSize.bytes))
+    } catch {
+      return .failure(error)
+    }
+  }
+
   static func read(_ path: String, limits: LimitOptions) -> SourceFile? {
     do {
       return path == "-"

@@ -4,6 +4,7 @@ import AuditStore
 import RuleDiagnostics
 import RuleEngine
 import RuleRender
+import Foundation
 import RuleWorkspace
 
 struct EvaluateCommand: ParsableCommand {
@@ -19,18 +20,29 @@ struct EvaluateCommand: ParsableCommand {
 
   @OptionGroup var auditOptions: AuditOptions
 
+  @Option(
+    help:
+      "With --format jsonl, cases read and evaluated at once (default: the number of cores); output stays in input order."
+  )
+  var jobs: Int?
+
+  func validate() throws {
+    if let jobs, !(1...256).contains(jobs) { throw ValidationError("--jobs takes 1 to 256") }
+  }
+
   @Argument(help: "Case files, or folders of case files; '-' reads a case from standard input.")
   var cases: [String]
 
   func run() throws {
     try Self.run(
       cases: cases, pack: packOptions.folder, mode: packOptions.mode.mode,
-      limits: packOptions.limits, format: format, fullTrace: false, audit: auditOptions)
+      limits: packOptions.limits, format: format, fullTrace: false, audit: auditOptions,
+      jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
   }
 
   static func run(
     cases: [String], pack: PackFolder, mode: PackMode?, limits: LimitOptions, format: OutputFormat,
-    fullTrace: Bool, audit: AuditOptions? = nil
+    fullTrace: Bool, audit: AuditOptions? = nil, jobs: Int = 1
   ) throws {
     let advisor = try Advisor.forCommand(pack, mode: mode)
     let session = try audit?.session(advisor: advisor, command: "evaluate")
@@ -39,30 +51,18 @@ struct EvaluateCommand: ParsableCommand {
       Terminal.error(error.description)
       throw ExitCode.invalidInput
     }
+    if format == .jsonl {
+      let failed = try batch(paths, advisor: advisor, limits: limits, session: session, jobs: jobs)
+      summarize(paths: paths, failed: failed, session: session)
+      if failed > 0 { throw ExitCode.invalidInput }
+      return
+    }
     var failed = 0
     var printed = 0
-    var pending: [AuditSession.Run] = []
     var documents: [Document] = []
     for path in paths {
       guard let file = CaseInputs.read(path, limits: limits) else {
         failed += 1
-        continue
-      }
-      if format == .jsonl {
-        let record = advisor.record(file)
-        Terminal.report(record.diagnostics, sources: [file.path: file])
-        if let value = record.value {
-          let line = JSONText.encode(value, pretty: false)
-          if let session {
-            // Recorded first, a chunk per transaction: a line printed is a line kept.
-            pending.append(AuditSession.Run(file: file, result: value, line: line))
-            if pending.count == AuditSession.chunk { try session.write(&pending) }
-          } else {
-            Terminal.write(line)
-          }
-        } else {
-          failed += 1
-        }
         continue
       }
       let outcome = advisor.evaluate(file, trace: fullTrace)
@@ -97,12 +97,17 @@ struct EvaluateCommand: ParsableCommand {
       }
       printed += 1
     }
-    if let session { try session.write(&pending) }
     if format == .html && !documents.isEmpty {
       Terminal.write(
         HTMLRenderer().page(
           documents, title: "ipt-advisor: \(paths.count == 1 ? paths[0] : "\(paths.count) cases")"))
     }
+    summarize(paths: paths, failed: failed, session: session)
+    if failed > 0 { throw ExitCode.invalidInput }
+  }
+
+  /// `N of M cases evaluated, F failed` (and where they were recorded) on standard error.
+  static func summarize(paths: [String], failed: Int, session: AuditSession?) {
     if paths.count > 1 || failed > 0 {
       Terminal.error(
         "\(paths.count - failed) of \(paths.count) case\(paths.count == 1 ? "" : "s") evaluated, \(failed) failed"
@@ -110,6 +115,70 @@ struct EvaluateCommand: ParsableCommand {
     } else if let session {
       Terminal.error("recorded in \(session.store.path)")
     }
-    if failed > 0 { throw ExitCode.invalidInput }
+  }
+
+  /// One case of a batch, read and evaluated by a worker.
+  struct BatchItem: Sendable {
+    var file: SourceFile?
+    var readError: String?
+    var record: Diagnosed<BatchRecord>?
+    var line: String?
+  }
+
+  /// `--format jsonl`: cases read and evaluated `jobs` at a time in windows, written in input
+  /// order (and recorded, a chunk per transaction, before their lines are printed); memory holds
+  /// one window. Returns the number of cases that failed.
+  static func batch(
+    _ paths: [String], advisor: Advisor, limits: LimitOptions, session: AuditSession?, jobs: Int
+  ) throws -> Int {
+    var failed = 0
+    var pending: [AuditSession.Run] = []
+    let window = max(1, jobs) * 32
+    var start = 0
+    while start < paths.count {
+      let slice = Array(paths[start..<min(start + window, paths.count)])
+      start += slice.count
+      let items = BatchSlots<BatchItem>(count: slice.count)
+      let work: @Sendable (Int) -> Void = { i in
+        var item = BatchItem()
+        switch CaseInputs.load(slice[i], limits: limits) {
+        case .success(let file):
+          item.file = file
+          let record = advisor.record(file)
+          item.record = record
+          item.line = record.value?.jsonLine
+        case .failure(let error):
+          item.readError = error.description
+        }
+        items.set(i, item)
+      }
+      if jobs > 1 {
+        DispatchQueue.concurrentPerform(iterations: slice.count, execute: work)
+      } else {
+        for i in slice.indices { work(i) }
+      }
+      for item in items.values {
+        if let readError = item.readError {
+          Terminal.error(readError)
+          failed += 1
+          continue
+        }
+        guard let file = item.file, let record = item.record else { continue }
+        Terminal.report(record.diagnostics, sources: [file.path: file])
+        guard let value = record.value, let line = item.line else {
+          failed += 1
+          continue
+        }
+        if let session {
+          // Recorded first, a chunk per transaction: a line printed is a line kept.
+          pending.append(AuditSession.Run(file: file, result: value, line: line))
+          if pending.count == AuditSession.chunk { try session.write(&pending) }
+        } else {
+          Terminal.write(line)
+        }
+      }
+    }
+    if let session { try session.write(&pending) }
+    return failed
   }
 }

@@ -52,3 +52,32 @@ struct CoverageCLITests {
     #expect(try CLITests.ipt(["test", "--min-coverage", "120"]).status == 64)
   }
 }
+
+/// `ipt evaluate --format jsonl --jobs N`: the same bytes in the same order, whatever N.
+@Suite("ipt evaluate --jobs")
+struct JobsCLITests {
+  @Test func outputDoesNotDependOnJobs() throws {
+    let one = try CLITests.ipt([
+      "evaluate", "--format", "jsonl", "--jobs", "1", "rules/ipt-core/cases", "validation/cases",
+    ])
+    let four = try CLITests.ipt([
+      "evaluate", "--format", "jsonl", "--jobs", "4", "rules/ipt-core/cases", "validation/cases",
+    ])
+    #expect(one.status == 0 && four.status == 0)
+    #expect(one.stdout == four.stdout)
+    #expect(one.stdout.split(separator: "\n").count > 80)
+    let bad = try CLITests.ipt([
+      "evaluate", "--format", "jsonl", "--jobs", "0", "rules/ipt-core/cases",
+    ])
+    #expect(bad.status == 64)
+    let scratch = try Scratch("jobs-missing")
+    let missing = try CLITests.ipt([
+      "evaluate", "--format", "jsonl", "--jobs", "2",
+      "rules/ipt-core/cases/c01-grief-recent-death.yaml",
+      scratch.at("none.yaml"),
+    ])
+    #expect(missing.status == 2)
+    #expect(missing.stdout.split(separator: "\n").count == 1)
+    #expect(missing.stderr.contains("none.yaml"))
+  }
+}
