@@ -87,7 +87,7 @@ func main() throws {
   start = clock.now
   for path in paths {
     guard let record = advisor.record(try Workspace.read(path)).value else { continue }
-    bytes += JSONText.encode(record, pretty: false).utf8.count
+    bytes += record.jsonLine.utf8.count
   }
   let endToEnd = seconds(clock.now - start) / Double(paths.count)
 
