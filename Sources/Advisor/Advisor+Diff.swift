@@ -11,8 +11,9 @@ extension Advisor {
     var outputsChanged: [String: Int] = [:]
     var invalid: [String] = []
     for file in cases {
-      let before = evaluate(file)
-      let after = new.evaluate(file)
+      // Evaluation only: the comparison needs no explanation.
+      let before = evaluated(file)
+      let after = new.evaluated(file)
       guard let old = before.value, let now = after.value else {
         let broken = before.value == nil ? "the old pack" : "the new pack"
         let diagnostics = before.value == nil ? before.diagnostics : after.diagnostics
@@ -40,7 +41,7 @@ extension Advisor {
       alertsRaised: changed.count { !$0.alertsRaised.isEmpty }, rules: ruleChanges(new),
       invalid: invalid)
 
-    func caseID(_ outcome: Diagnosed<Outcome>) -> String? { outcome.value?.facts.caseID }
+    func caseID(_ outcome: Diagnosed<Evaluated>) -> String? { outcome.value?.facts.caseID }
   }
 
   private func side(_ advisor: Advisor) -> PackDiff.PackSide {
@@ -61,7 +62,22 @@ extension Advisor {
     Set(evaluation.alerts.map { "\($0.severity.rawValue): \(program.alerts[$0.alert].name)" })
   }
 
-  private func compare(_ before: Outcome, with after: Outcome, in new: Advisor, file: SourceFile)
+  /// A case's facts and evaluation, without the explanation.
+  struct Evaluated {
+    var facts: CaseFacts
+    var evaluation: Evaluation
+  }
+
+  func evaluated(_ file: SourceFile) -> Diagnosed<Evaluated> {
+    let facts = facts(file)
+    return Diagnosed(
+      facts.value.map { Evaluated(facts: $0, evaluation: program.evaluate($0)) },
+      facts.diagnostics)
+  }
+
+  private func compare(
+    _ before: Evaluated, with after: Evaluated, in new: Advisor, file: SourceFile
+  )
     -> PackDiff.CaseChange?
   {
     let oldProgram = program
@@ -95,7 +111,8 @@ extension Advisor {
   /// The rules whose truth or weight differs between the two evaluations and that act on a
   /// changed output, raise a changed alert, or conclude a derived finding; sorted by id.
   private func causes(
-    _ before: Outcome, _ after: Outcome, new: Program, outputs: Set<String>, alerts: Set<String>
+    _ before: Evaluated, _ after: Evaluated, new: Program, outputs: Set<String>,
+    alerts: Set<String>
   ) -> [PackDiff.RuleChange] {
     let old = program
     func relevant(_ rule: Rule, _ program: Program) -> Bool {

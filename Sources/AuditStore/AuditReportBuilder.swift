@@ -12,13 +12,16 @@ extension AuditStore {
   public func report(since: String? = nil) throws(AuditError) -> AuditReport {
     let records = try self.records(since: since)
     var latestReview: [Int64: AuditReview] = [:]
-    var reasonsInOrder: [(subject: Int64, review: AuditReview)] = []
+    // Per reviewed record, the reasons of its overrides, oldest first, each once.
+    var overrideReasons: [Int64: [String]] = [:]
     for record in records where record.kind == .review {
       guard let subject = record.subject, let text = record.review,
         let review = try? JSONDecoder().decode(AuditReview.self, from: Data(text.utf8))
       else { continue }
       latestReview[subject] = review
-      reasonsInOrder.append((subject, review))
+      if review.decision == .override, overrideReasons[subject]?.contains(review.reason) != true {
+        overrideReasons[subject, default: []].append(review.reason)
+      }
     }
     let subjects = records.filter { $0.kind != .review }
     var report = AuditReport(
@@ -29,9 +32,10 @@ extension AuditStore {
     report.trainees = traineePeriods(subjects)
 
     // Reviews of records before `since` still count when the review itself is in range.
+    let bySeq = Dictionary(subjects.map { ($0.seq, $0) }, uniquingKeysWith: { a, _ in a })
     var reviewed: [AuditRecord] = []
     for seq in latestReview.keys.sorted() {
-      if let record = subjects.first(where: { $0.seq == seq }) ?? (try? record(seq)) {
+      if let record = bySeq[seq] ?? (try? record(seq)) {
         reviewed.append(record)
       }
     }
@@ -62,11 +66,8 @@ extension AuditStore {
         entry.reviewed += 1
         if overriddenRules.contains(rule) {
           entry.overridden += 1
-          for (subject, r) in reasonsInOrder
-          where subject == record.seq && r.decision == .override
-            && !entry.reasons.contains(r.reason)
-          {
-            entry.reasons.append(r.reason)
+          for reason in overrideReasons[record.seq] ?? [] where !entry.reasons.contains(reason) {
+            entry.reasons.append(reason)
           }
         }
         rules[rule] = entry
@@ -80,8 +81,7 @@ extension AuditStore {
       ($0.overridden, $0.percent, $1.rule) > ($1.overridden, $1.percent, $0.rule)
     }
 
-    var reviewedSeqs = Set(latestReview.keys)
-    for record in records where record.kind == .review { reviewedSeqs.insert(record.subject ?? 0) }
+    let reviewedSeqs = Set(records.compactMap { $0.kind == .review ? $0.subject : nil })
     report.open = subjects.filter { !reviewedSeqs.contains($0.seq) }.map { record in
       AuditReport.OpenItem(
         seq: record.seq, kind: record.kind, at: record.at, by: record.by,
@@ -159,8 +159,12 @@ extension AuditStore {
     whole == 0 ? 0 : (Double(part) * 1000 / Double(whole)).rounded() / 10
   }
 
-  /// Whether the stored result says that a critical alert fired.
+  /// Whether the stored result says that a critical alert fired (whether or not anything was
+  /// left to defer: a gate that removes every suggestion is critical too).
   static func isCritical(_ record: AuditRecord) -> Bool {
-    record.result?.contains("\"deferred_pending_safety\":true") ?? false
+    guard let text = record.result,
+      let result = try? JSONDecoder().decode(BatchRecord.self, from: Data(text.utf8))
+    else { return false }
+    return result.alerts.contains { $0.hasPrefix("\(AlertSeverity.critical.rawValue): ") }
   }
 }

@@ -1,20 +1,19 @@
 import Foundation
+import RuleDiagnostics
 
 /// Times in records: ISO 8601 in UTC to the millisecond (`2026-12-07T09:41:05.123Z`), which
-/// sort as text.
+/// sort as text. The date part is `DateText.iso`, the engine's own calendar.
 enum AuditTime {
   static func text(_ date: Date) -> String {
-    let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
-    var seconds = time_t(milliseconds.quotientAndRemainder(dividingBy: 1000).quotient)
-    let millis = Int(milliseconds - Int64(seconds) * 1000)
-    var parts = tm()
-    gmtime_r(&seconds, &parts)
+    let milliseconds = Int((date.timeIntervalSince1970 * 1000).rounded(.down))
+    let (days, rest) = milliseconds.quotientAndRemainder(dividingBy: 86_400_000)
+    let (day, ms) = rest >= 0 ? (days, rest) : (days - 1, rest + 86_400_000)
     func pad(_ n: Int, _ width: Int) -> String {
       let digits = String(n)
       return String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
-    return
-      "\(pad(Int(parts.tm_year) + 1900, 4))-\(pad(Int(parts.tm_mon) + 1, 2))-\(pad(Int(parts.tm_mday), 2))"
-      + "T\(pad(Int(parts.tm_hour), 2)):\(pad(Int(parts.tm_min), 2)):\(pad(Int(parts.tm_sec), 2)).\(pad(millis, 3))Z"
+    let seconds = ms / 1000
+    return DateText.iso(day)
+      + "T\(pad(seconds / 3600, 2)):\(pad(seconds / 60 % 60, 2)):\(pad(seconds % 60, 2)).\(pad(ms % 1000, 3))Z"
   }
 }

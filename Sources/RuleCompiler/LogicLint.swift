@@ -245,9 +245,8 @@ struct LogicLint {
     var out: [Diagnostic] = []
     for (a, entry) in compiled.enumerated() where !unreachable.contains(a) {
       let actions = entry.rule.actions
-      guard actions.suggest.isEmpty,
-        !(actions.derive + actions.alerts).isEmpty || !actions.exclude.isEmpty
-      else { continue }
+      let acts = !actions.derive.isEmpty || !actions.alerts.isEmpty || !actions.exclude.isEmpty
+      guard actions.suggest.isEmpty, acts else { continue }
       for (b, other) in compiled.enumerated() where b != a {
         let o = other.rule.actions
         let covered =

@@ -53,6 +53,15 @@ struct AuditReportTests {
     #expect(report.trainees.map(\.trainee) == ["trainee-04", "trainee-11"])
   }
 
+  @Test func aCriticalGateThatRemovesEverySuggestionIsListedFirst() throws {
+    // Severe dementia: a critical gate and nothing left to defer (deferred_pending_safety false).
+    let fixture = try AuditFixture("report-gate")
+    try fixture.run(["c01-grief-recent-death", "c24-severe-dementia"])
+    let open = try fixture.store.report().open
+    #expect(open.map(\.caseID) == ["c24-severe-dementia", "c01-grief-recent-death"])
+    #expect(open.map(\.critical) == [true, false])
+  }
+
   @Test func sinceCountsOnlyLaterRecords() throws {
     let fixture = try Self.store()
     let report = try fixture.store.report(since: "2026-11-02T09:04")
