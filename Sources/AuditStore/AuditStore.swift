@@ -45,10 +45,8 @@ public final class AuditStore: Sendable {
       configuration.prepareDatabase { db in
         try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 16384")
       }
-      let pool = try DatabasePool(path: path, configuration: configuration)
-      if create {
-        try AuditSchema.migrator.migrate(pool)
-      }
+      let pool = try openPool(path, configuration)
+      if create { try migrate(pool) }
       return AuditStore(path: path, pool: pool, clock: clock)
     } catch {
       throw .unreadable(path, Self.message(error))
@@ -67,7 +65,9 @@ public final class AuditStore: Sendable {
       try queue.read { db throws in
         let tables = try String.fetchAll(
           db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-        if tables.isEmpty {
+        // GRDB's migrator creates `grdb_migrations` before the transaction of the first
+        // migration: a store that another process is creating at this moment has it alone.
+        if tables.allSatisfy({ $0 == "grdb_migrations" }) {
           if create { return }
           throw AuditError(
             path: path, reason: "an empty database, not an audit store",
@@ -89,6 +89,36 @@ public final class AuditStore: Sendable {
       throw error
     } catch {
       throw .unreadable(path, message(error))
+    }
+  }
+
+  /// Opens the pool. Turning a new file to WAL (`PRAGMA journal_mode = WAL`) does not wait on
+  /// the busy timeout: while another process is doing the same, SQLite answers "busy" at once.
+  /// Tries again every 20 ms, for as long as the busy timeout (30 seconds).
+  private static func openPool(
+    _ path: String, _ configuration: Configuration
+  ) throws -> DatabasePool {
+    let deadline = Date().addingTimeInterval(30)
+    while true {
+      do {
+        return try DatabasePool(path: path, configuration: configuration)
+      } catch let error as DatabaseError
+        where error.resultCode == .SQLITE_BUSY && Date() < deadline
+      {
+        Thread.sleep(forTimeInterval: 0.02)
+      }
+    }
+  }
+
+  /// Brings the schema up to date. Two processes creating the same store at once may both find
+  /// a migration unapplied; the loser's transaction then fails, and the store is fine when the
+  /// winner's migrations are all there.
+  private static func migrate(_ pool: DatabasePool) throws {
+    do {
+      try AuditSchema.migrator.migrate(pool)
+    } catch {
+      let complete = try pool.read { db in try AuditSchema.migrator.hasCompletedMigrations(db) }
+      if !complete { throw error }
     }
   }
 

@@ -185,13 +185,17 @@ struct AuditCLITests {
       ]
       process.currentDirectoryURL = URL(fileURLWithPath: TestSupport.root)
       process.standardOutput = FileHandle.nullDevice
-      process.standardError = FileHandle.nullDevice
+      let errors = Pipe()
+      process.standardError = errors
       try process.run()
-      return process
+      return (process, errors)
     }
-    for process in processes {
+    // Both writers start on a file that does not exist yet: they race to create the store.
+    for (process, errors) in processes {
+      let message = String(
+        decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
       process.waitUntilExit()
-      #expect(process.terminationStatus == 0)
+      #expect(process.terminationStatus == 0, "\(message)")
     }
     let verify = try Self.ipt(["audit", "verify", store])
     #expect(verify.status == 0, "\(verify.stdout)")
