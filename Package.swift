@@ -20,7 +20,6 @@ let package = Package(
     .library(name: "Advisor", targets: ["Advisor"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
     .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
@@ -28,10 +27,13 @@ let package = Package(
   targets: [
     // Leaf: source files, locations, the one diagnostic type and its codes, the text formatter.
     .target(name: "RuleDiagnostics", swiftSettings: strictSettings),
-    // LOAD: YAML -> syntax model with locations; the expression parser. The only user of Yams.
+    // The system libyaml (Debian's libyaml-dev), found by pkg-config.
+    .systemLibrary(
+      name: "CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+    ),
+    // LOAD: YAML -> syntax model with locations; the expression parser. The only user of libyaml.
     .target(
-      name: "RuleSyntax",
-      dependencies: ["RuleDiagnostics", .product(name: "Yams", package: "Yams")],
+      name: "RuleSyntax", dependencies: ["RuleDiagnostics", "CLibYAML"],
       swiftSettings: strictSettings),
     // EVALUATE + EXPLAIN: the runtime. Knows nothing of YAML or of the front end.
     .target(name: "RuleEngine", dependencies: ["RuleDiagnostics"], swiftSettings: strictSettings),

@@ -1,7 +1,8 @@
-internal import Yams
 package import RuleDiagnostics
 
-/// Reads YAML text into `YNode`s, turning every YAML problem into a located diagnostic.
+/// Reads YAML text into `YNode`s, turning every YAML problem into a located diagnostic. Cheap scans
+/// of the text refuse what would be too costly to parse (too deep, too many values); the system
+/// libyaml parses the rest (see `YAMLComposer`).
 package enum YAMLReader {
   /// The most nodes one file may expand to (after aliases).
   package static let nodeBudget = 200_000
@@ -25,73 +26,8 @@ package enum YAMLReader {
     if let crowded = valueCount(in: file, above: nodeBudget) {
       return (nil, [SyntaxCatalogue.tooManyValues(limit: nodeBudget, at: crowded)])
     }
-    let root: Node?
-    do {
-      let parser = try Parser(yaml: file.text, resolver: .basic, encoding: .utf8)
-      root = try parser.singleRoot()
-    } catch let error as YamlError {
-      return (nil, [diagnostic(for: error, in: file)])
-    } catch {
-      return (nil, [SyntaxCatalogue.yamlSyntax("\(error)", at: start)])
-    }
-    guard let root else { return (nil, [SyntaxCatalogue.emptyFile(at: start)]) }
-    var converter = Converter(file: file.path, budget: nodeBudget)
-    let node = converter.convert(root, depth: 0)
-    if converter.budget < 0 {
-      // Only aliases can make the document larger than the text's own count.
-      return (nil, [SyntaxCatalogue.tooLarge(limit: nodeBudget, at: start)])
-    }
-    if let deep = converter.tooDeep {
-      return (nil, [SyntaxCatalogue.tooDeep(limit: depthLimit, at: deep)])
-    }
-    return (node, [])
-  }
-
-  private struct Converter {
-    let file: String
-    var budget: Int
-    /// The first node nested deeper than the limit (which the text scan can miss, for example
-    /// with one-space indentation).
-    var tooDeep: SourceLocation?
-
-    mutating func convert(_ node: Node, depth: Int) -> YNode {
-      budget -= 1
-      let mark = node.mark
-      let location = SourceLocation(
-        file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
-      guard budget >= 0, depth <= YAMLReader.depthLimit else {
-        if budget >= 0, tooDeep == nil { tooDeep = location }
-        return YNode(kind: .scalar("", .plain), location: location)
-      }
-      switch node {
-      case .scalar(let scalar):
-        let style: YNode.Style
-        switch scalar.style {
-        case .singleQuoted, .doubleQuoted: style = .quoted
-        case .literal, .folded: style = .block
-        default: style = .plain
-        }
-        return YNode(kind: .scalar(scalar.string, style), location: location)
-      case .sequence(let sequence):
-        var items: [YNode] = []
-        for item in sequence {
-          items.append(convert(item, depth: depth + 1))
-          if budget < 0 { break }
-        }
-        return YNode(kind: .sequence(items), location: location)
-      case .mapping(let mapping):
-        var pairs: [(key: YNode, value: YNode)] = []
-        for (key, value) in mapping {
-          let k = convert(key, depth: depth + 1)
-          let v = convert(value, depth: depth + 1)
-          pairs.append((k, v))
-          if budget < 0 { break }
-        }
-        return YNode(kind: .mapping(pairs), location: location)
-      case .alias:
-        return YNode(kind: .scalar("", .plain), location: location)
-      }
-    }
+    var composer = YAMLComposer(file: file, budget: nodeBudget, depthLimit: depthLimit)
+    return composer.compose()
   }
 
   /// Where the text writes more than `limit` values: list items (`- `), keys (`key: `) and flow
@@ -258,94 +194,6 @@ package enum YAMLReader {
     }
     if atLineStart, indent / 2 > depthLimit {
       return SourceLocation(file: file.path, line: line, column: column + 1)
-    }
-    return nil
-  }
-
-  private static func diagnostic(for error: YamlError, in file: SourceFile) -> Diagnostic {
-    func at(_ mark: Mark?) -> SourceLocation {
-      SourceLocation(file: file.path, line: mark?.line ?? 1, column: mark?.column ?? 1)
-    }
-    switch error {
-    case .scanner(let context, let problem, let mark, _),
-      .parser(let context, let problem, let mark, _),
-      .composer(let context, let problem, let mark, _):
-      let text = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }
-        .joined(separator: ": ")
-      return SyntaxCatalogue.yamlSyntax(text, at: at(mark))
-    case .reader(let problem, let offset, _, _):
-      return SyntaxCatalogue.notUTF8(problem, at: location(ofCharacter: offset, in: file))
-    case .duplicatedKeysInMapping(let duplicates, let context):
-      let key = duplicates.first ?? ""
-      let first = at(context.mark)
-      let second = secondOccurrence(of: key, after: first, in: file) ?? first
-      return SyntaxCatalogue.duplicateKey(key, at: second, first: first)
-    default:
-      return SyntaxCatalogue.yamlSyntax("\(error)", at: at(nil))
-    }
-  }
-
-  /// The location of a `Character` offset (as Yams reports reader errors) in the file.
-  private static func location(ofCharacter offset: Int?, in file: SourceFile) -> SourceLocation {
-    var location = SourceLocation(file: file.path, line: 1, column: 1)
-    guard let offset,
-      let index = file.text.index(
-        file.text.startIndex, offsetBy: offset, limitedBy: file.text.endIndex)
-    else { return location }
-    for scalar in file.text.unicodeScalars[..<index] {
-      if scalar == "\n" {
-        location.line += 1
-        location.column = 1
-      } else {
-        location.column += 1
-      }
-    }
-    return location
-  }
-
-  /// Finds the repeat of a key after its first occurrence: later in the same flow mapping
-  /// (`{a: 1, a: 2}`), or at the same column of a later line of a block mapping.
-  private static func secondOccurrence(
-    of key: String, after first: SourceLocation, in file: SourceFile
-  ) -> SourceLocation? {
-    let firstLine = Array(file.line(first.line).unicodeScalars)
-    let keyScalars = Array(key.unicodeScalars)
-    var index = first.column - 1 + keyScalars.count
-    var depth = 0
-    while index < firstLine.count {
-      defer { index += 1 }
-      switch firstLine[index] {
-      case "{", "[": depth += 1
-      case "}", "]": depth -= 1
-      default: break
-      }
-      if depth < 0 { return nil }  // the flow mapping ended without a repeat on this line
-      guard firstLine[index] == ",", depth == 0 else { continue }
-      var start = index + 1
-      while start < firstLine.count, firstLine[start] == " " { start += 1 }
-      var end = start + keyScalars.count
-      guard end <= firstLine.count, Array(firstLine[start..<end]) == keyScalars else { continue }
-      while end < firstLine.count, firstLine[end] == " " { end += 1 }
-      if end < firstLine.count, firstLine[end] == ":" {
-        return SourceLocation(file: file.path, line: first.line, column: start + 1)
-      }
-    }
-    guard first.line < file.lineStarts.count else { return nil }
-    for number in (first.line + 1)...file.lineStarts.count {
-      let text = Array(file.line(number).unicodeScalars)
-      // A line indented less than the key has left its mapping.
-      if let content = text.firstIndex(where: { $0 != " " }), content < first.column - 1,
-        text[content] != "#"
-      {
-        return nil
-      }
-      guard text.count >= first.column else { continue }
-      let rest = String(String.UnicodeScalarView(text[(first.column - 1)...]))
-      let lead = String(String.UnicodeScalarView(text[..<(first.column - 1)]))
-      let indentOK = lead.unicodeScalars.allSatisfy { $0 == " " || $0 == "-" }
-      if indentOK && (rest.hasPrefix(key + ":") || rest.hasPrefix("\"\(key)\":")) {
-        return SourceLocation(file: file.path, line: number, column: first.column)
-      }
     }
     return nil
   }

@@ -1,8 +1,7 @@
-internal import Yams
 package import RuleDiagnostics
 
-/// A YAML node with its location, converted from Yams once so that the rest of the loader never
-/// sees Yams types.
+/// A YAML node with its location, composed from libyaml's events once so that the rest of the
+/// loader never sees libyaml's types.
 package struct YNode: Sendable {
   package enum Style: Sendable { case plain, quoted, block }
 
