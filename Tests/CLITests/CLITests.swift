@@ -178,7 +178,7 @@ struct CLITests {
       toPath: folder.appendingPathComponent("c01.yaml").path)
     let run = try Self.ipt(["evaluate", "c01.yaml"], in: folder)
     #expect(run.status == 0)
-    #expect(run.stdout.contains("Pack ipt-core 2.1.0"))
+    #expect(run.stdout.contains("Pack ipt-core 2.2.0"))
     #expect(!run.stdout.contains("9.9.9"))
     let local = try Self.ipt(["evaluate", "--pack", "rules/ipt-core", "c01.yaml"], in: folder)
     #expect(local.status == 2, "an empty local pack has no rules to evaluate with")

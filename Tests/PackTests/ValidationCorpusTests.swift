@@ -37,15 +37,15 @@ struct ValidationCorpusTests {
     #expect((focus.percent ?? 0) >= 90, "focus agreement \(focus.agreed)/\(focus.stated)")
   }
 
-  @Test("the variant agrees with the source in at least 33 of the 37 cases that name one")
+  @Test("the variant agrees with the source in at least 35 of the 37 cases that name one")
   func variantAgreement() throws {
-    // The target is 95%; four published choices are documented disagreements (docs/
-    // validation.md: IPC and telephone IPC without the setting recorded, perinatal IPT for an
-    // anxiety disorder, IPT-G outside a low-resource setting). This pins the figure the README
-    // states, so a regression fails here.
+    // The target is 95%; two published choices are documented disagreements (docs/
+    // validation.md: perinatal IPT for an anxiety disorder, and telephone IPC for distress that
+    // the source does not record as depression). This pins the figure the README states, so a
+    // regression fails here.
     let variant = try #require(try Self.run().report.output("variant"))
     #expect(variant.stated == 37)
-    #expect(variant.agreed >= 33, "variant agreement \(variant.agreed)/\(variant.stated)")
+    #expect(variant.agreed >= 35, "variant agreement \(variant.agreed)/\(variant.stated)")
   }
 
   @Test("every safety alert a source requires is raised")
