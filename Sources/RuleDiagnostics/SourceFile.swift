@@ -13,31 +13,41 @@ public struct SourceFile: Sendable, Hashable {
   public init(path: String, text: String) {
     self.path = path
     self.text = text
+    var text = text
+    self.lineStarts = text.withUTF8 { Self.lineStarts(of: $0) }
+  }
+
+  /// The byte offsets at which lines start, in one pass over the bytes.
+  private static func lineStarts(of bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
     var starts = [0]
-    var previous: UInt8 = 0
-    var beforePrevious: UInt8 = 0
     var offset = 0
-    for byte in text.utf8 {
+    let count = bytes.count
+    while offset < count {
+      let byte = bytes[offset]
       offset += 1
       switch byte {
       case UInt8(ascii: "\n"):
-        if previous == UInt8(ascii: "\r") {
-          starts[starts.count - 1] = offset
-        } else {
+        starts.append(offset)
+      case UInt8(ascii: "\r"):
+        // CR LF is one break, after the LF.
+        if offset < count, bytes[offset] == UInt8(ascii: "\n") { offset += 1 }
+        starts.append(offset)
+      case 0xC2:
+        if offset < count, bytes[offset] == 0x85 {
+          offset += 1
           starts.append(offset)
         }
-      case UInt8(ascii: "\r"):
-        starts.append(offset)
-      case 0x85 where previous == 0xC2:
-        starts.append(offset)
-      case 0xA8, 0xA9:
-        if previous == 0x80 && beforePrevious == 0xE2 { starts.append(offset) }
+      case 0xE2:
+        if offset + 1 < count, bytes[offset] == 0x80,
+          bytes[offset + 1] == 0xA8 || bytes[offset + 1] == 0xA9
+        {
+          offset += 2
+          starts.append(offset)
+        }
       default: break
       }
-      beforePrevious = previous
-      previous = byte
     }
-    self.lineStarts = starts
+    return starts
   }
 
   /// The text of a 1-based line, without its line break; empty when out of range.

@@ -31,8 +31,8 @@ struct YAMLComposer {
     var height = 0
     var items: [YNode] = []
     var isMapping: Bool
-    /// For mappings: the key waiting for its value, and where each scalar key was first seen.
-    var pendingKey: YNode?
+    /// For mappings with many keys: where each scalar key was first seen (small mappings compare
+    /// their few keys directly, without hashing).
     var keys: [String: SourceLocation] = [:]
   }
 
@@ -185,17 +185,43 @@ struct YAMLComposer {
     let top = stack.count - 1
     stack[top].size += size
     stack[top].height = max(stack[top].height, height + 1)
-    if stack[top].isMapping {
-      if stack[top].items.count % 2 == 0 {
-        if case .scalar(let key, _) = node.kind {
-          if let first = stack[top].keys[key] {
-            throw .diagnostic(SyntaxCatalogue.duplicateKey(key, at: node.location, first: first))
-          }
-          stack[top].keys[key] = node.location
-        }
+    if stack[top].isMapping, stack[top].items.count % 2 == 0, case .scalar(let key, _) = node.kind {
+      if let first = firstLocation(of: key, at: node.location, in: &stack[top]) {
+        throw .diagnostic(SyntaxCatalogue.duplicateKey(key, at: node.location, first: first))
       }
     }
     stack[top].items.append(node)
+  }
+
+  /// Where `key` was first written in the mapping `open`, if it was; else notes it as written at
+  /// `location`.
+  private func firstLocation(
+    of key: String, at location: SourceLocation, in open: inout Open
+  ) -> SourceLocation? {
+    let smallMapping = 16
+    let keyCount = open.items.count / 2
+    if keyCount < smallMapping {
+      var index = 0
+      while index < open.items.count {
+        if case .scalar(let other, _) = open.items[index].kind, other == key {
+          return open.items[index].location
+        }
+        index += 2
+      }
+      return nil
+    }
+    if open.keys.isEmpty {
+      var index = open.items.count - 2
+      while index >= 0 {
+        if case .scalar(let other, _) = open.items[index].kind {
+          open.keys[other] = open.items[index].location
+        }
+        index -= 2
+      }
+    }
+    if let first = open.keys[key] { return first }
+    open.keys[key] = location
+    return nil
   }
 
   /// An anchor's name.

@@ -12,18 +12,20 @@ package enum YAMLReader {
   /// Parses one file. Returns nil (with diagnostics) when the file is not usable YAML.
   package static func read(_ file: SourceFile) -> (YNode?, [Diagnostic]) {
     let start = SourceLocation(file: file.path, line: 1, column: 1)
-    if file.text.unicodeScalars.contains("\0") {
+    if file.text.utf8.contains(0) {
       return (nil, [SyntaxCatalogue.binaryFile(at: start)])
     }
     if file.text.allSatisfy({ $0.isWhitespace }) {
       return (nil, [SyntaxCatalogue.emptyFile(at: start)])
     }
-    if let deep = deepNesting(in: file) {
+    if mayNestDeeply(file), let deep = deepNesting(in: file) {
       return (nil, [SyntaxCatalogue.tooDeep(limit: depthLimit, at: deep)])
     }
     // Composing a huge document costs seconds and gigabytes before any check could run: a cheap
     // count of the values that the text itself writes rejects it first, where the limit is passed.
-    if let crowded = valueCount(in: file, above: nodeBudget) {
+    // Every value the scan counts takes at least one byte: a file of no more bytes than the
+    // budget cannot pass it, and needs no scan.
+    if file.text.utf8.count > nodeBudget, let crowded = valueCount(in: file, above: nodeBudget) {
       return (nil, [SyntaxCatalogue.tooManyValues(limit: nodeBudget, at: crowded)])
     }
     var composer = YAMLComposer(file: file, budget: nodeBudget, depthLimit: depthLimit)
@@ -135,6 +137,39 @@ package enum YAMLReader {
       lineStart = i
     }
     return nil
+  }
+
+  /// Whether the text could nest past the depth limit as `deepNesting` sees it: more flow
+  /// openers (`[`, `{`) than the limit, or a line whose indentation and indicators (spaces,
+  /// tabs, `-`, `?`) are longer than twice the limit. One pass over the bytes, no decoding.
+  private static func mayNestDeeply(_ file: SourceFile) -> Bool {
+    var text = file.text
+    return text.withUTF8 { bytes in
+      var openers = 0
+      var prefix = 0
+      var atLineStart = true
+      for byte in bytes {
+        switch byte {
+        case UInt8(ascii: "\n"), UInt8(ascii: "\r"), 0x85, 0xA8, 0xA9:
+          // A line break (NEL, LS and PS end in 0x85, 0xA8, 0xA9); a false break only starts
+          // counting a line's prefix anew, which makes the test stricter, never laxer.
+          atLineStart = true
+          prefix = 0
+        case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "-"), UInt8(ascii: "?"):
+          if atLineStart {
+            prefix += 1
+            if prefix / 2 > depthLimit { return true }
+          }
+        case UInt8(ascii: "["), UInt8(ascii: "{"):
+          atLineStart = false
+          openers += 1
+          if openers > depthLimit { return true }
+        default:
+          atLineStart = false
+        }
+      }
+      return false
+    }
   }
 
   /// A cheap scan for nesting so deep that composing it would exhaust the stack.

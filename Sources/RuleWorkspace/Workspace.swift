@@ -100,6 +100,10 @@ public enum Workspace {
         path: path, reason: "the file holds binary data, not YAML text", code: .binaryFile,
         hint: "point at a YAML text file")
     }
+    // One validating pass for the usual, valid file; the scan below only locates a bad byte.
+    if let text = String(validating: bytes, as: UTF8.self) {
+      return SourceFile(path: path, text: text)
+    }
     if let bad = firstInvalidUTF8(bytes) {
       let before = bytes[..<bad]
       let line = before.reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }

@@ -65,6 +65,19 @@ struct YAMLReaderTests {
     #expect(diagnostics.first?.location == Self.at(2, 104))
   }
 
+  @Test(
+    "a repeated key is found in a small mapping and in a large one",
+    arguments: [3, 15, 16, 17, 40])
+  func repeatedKeyInMappingsOfEverySize(keys: Int) {
+    let lines = (0..<keys).map { "k\($0): \($0)\n" }.joined()
+    let (root, diagnostics) = Self.read(lines + "k1: again\n")
+    #expect(root == nil)
+    #expect(diagnostics.map(\.code) == [.duplicateKey])
+    #expect(diagnostics.first?.location == Self.at(keys + 1, 1))
+    #expect(diagnostics.first?.notes.first?.location == Self.at(2, 1))
+    #expect(Self.read(lines + "k\(keys): new\n").1.isEmpty)
+  }
+
   @Test("a second document is refused at its start")
   func secondDocument() {
     let (root, diagnostics) = Self.read("a: 1\n---\nb: 2\n")
