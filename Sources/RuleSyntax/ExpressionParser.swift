@@ -96,6 +96,15 @@ package struct ExpressionParser {
       (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || c == "_"
     }
     func isDigit(_ c: Unicode.Scalar) -> Bool { c >= "0" && c <= "9" }
+    /// The text of an ASCII run (names, numbers), written straight into a string's storage.
+    func ascii(_ range: Range<Int>) -> String {
+      String(unsafeUninitializedCapacity: range.count) { buffer in
+        for (k, index) in range.enumerated() {
+          buffer[k] = UInt8(truncatingIfNeeded: s[index].value)
+        }
+        return range.count
+      }
+    }
     while i < s.count {
       let c = s[i]
       if c == " " || c == "\t" || c == "\n" || c == "\r" {
@@ -109,16 +118,14 @@ package struct ExpressionParser {
           i += 1
           while i < s.count, isDigit(s[i]) { i += 1 }
         }
-        let text = String(String.UnicodeScalarView(s[start..<i]))
-        lexemes.append(Lexeme(token: .number(Double(text) ?? 0), start: start, end: i))
+        lexemes.append(Lexeme(token: .number(Double(ascii(start..<i)) ?? 0), start: start, end: i))
         continue
       }
       if isNameStart(c) {
         while i < s.count, isNameStart(s[i]) || isDigit(s[i]) {
           i += 1
         }
-        let text = String(String.UnicodeScalarView(s[start..<i]))
-        lexemes.append(Lexeme(token: .name(text), start: start, end: i))
+        lexemes.append(Lexeme(token: .name(ascii(start..<i)), start: start, end: i))
         continue
       }
       if c == "\"" || c == "'" {
@@ -136,9 +143,8 @@ package struct ExpressionParser {
         lexemes.append(Lexeme(token: .string(String(value)), start: start, end: i))
         continue
       }
-      let two = i + 1 < s.count ? String(String.UnicodeScalarView([c, s[i + 1]])) : ""
-      if ["==", "!=", "<=", ">="].contains(two) {
-        lexemes.append(Lexeme(token: .symbol(two), start: start, end: i + 2))
+      if i + 1 < s.count, s[i + 1] == "=", c == "=" || c == "!" || c == "<" || c == ">" {
+        lexemes.append(Lexeme(token: .symbol(String(c) + "="), start: start, end: i + 2))
         i += 2
         continue
       }

@@ -17,15 +17,38 @@ struct ScalarMapping {
       !value.contains("\n")
     {
       // Single-line scalars: the value sits on the node's line (after the opening quote).
-      let line = Array(file.line(node.location.line).unicodeScalars)
       let base = node.location.column - 1 + (style == .quoted ? 1 : 0)
-      let valueScalars = Array(value.unicodeScalars)
-      let end = base + valueScalars.count
-      if base >= 0, end <= line.count, Array(line[base..<end]) == valueScalars {
+      if Self.line(node.location.line, of: file, holds: value, atScalar: base) {
         shift = style == .quoted ? 1 : 0
       }
     }
     self.shift = shift
+  }
+
+  /// Whether line `number` of `file` holds `value` from its scalar `column` (0-based), compared
+  /// byte by byte in place.
+  private static func line(
+    _ number: Int, of file: SourceFile, holds value: String, atScalar column: Int
+  ) -> Bool {
+    guard number >= 1, number <= file.lineStarts.count, column >= 0 else { return false }
+    let utf8 = file.text.utf8
+    var offset = file.lineStarts[number - 1]
+    let end = number < file.lineStarts.count ? file.lineStarts[number] : utf8.count
+    var index = utf8.index(utf8.startIndex, offsetBy: offset)
+    var scalars = 0
+    while scalars < column {
+      guard offset < end else { return false }
+      offset += 1
+      index = utf8.index(after: index)
+      // Count the first byte of each scalar, not its continuation bytes.
+      if offset >= end || utf8[index] & 0xC0 != 0x80 { scalars += 1 }
+    }
+    for byte in value.utf8 {
+      guard offset < end, utf8[index] == byte else { return false }
+      offset += 1
+      index = utf8.index(after: index)
+    }
+    return true
   }
 
   func location(ofOffset offset: Int) -> SourceLocation {

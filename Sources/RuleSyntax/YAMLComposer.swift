@@ -31,8 +31,10 @@ struct YAMLComposer {
     var height = 0
     var items: [YNode] = []
     var isMapping: Bool
-    /// For mappings with many keys: where each scalar key was first seen (small mappings compare
-    /// their few keys directly, without hashing).
+    /// For mappings: the scalar keys so far and where each was written, in a list while there
+    /// are few (compared directly, without hashing), then in a dictionary.
+    var keyNames: [String] = []
+    var keyLocations: [SourceLocation] = []
     var keys: [String: SourceLocation] = [:]
   }
 
@@ -199,25 +201,14 @@ struct YAMLComposer {
     of key: String, at location: SourceLocation, in open: inout Open
   ) -> SourceLocation? {
     let smallMapping = 16
-    let keyCount = open.items.count / 2
-    if keyCount < smallMapping {
-      var index = 0
-      while index < open.items.count {
-        if case .scalar(let other, _) = open.items[index].kind, other == key {
-          return open.items[index].location
-        }
-        index += 2
-      }
-      return nil
-    }
     if open.keys.isEmpty {
-      var index = open.items.count - 2
-      while index >= 0 {
-        if case .scalar(let other, _) = open.items[index].kind {
-          open.keys[other] = open.items[index].location
-        }
-        index -= 2
+      if let index = open.keyNames.firstIndex(of: key) { return open.keyLocations[index] }
+      if open.keyNames.count < smallMapping {
+        open.keyNames.append(key)
+        open.keyLocations.append(location)
+        return nil
       }
+      for (name, written) in zip(open.keyNames, open.keyLocations) { open.keys[name] = written }
     }
     if let first = open.keys[key] { return first }
     open.keys[key] = location
