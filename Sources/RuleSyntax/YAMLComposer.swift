@@ -14,6 +14,8 @@ struct YAMLComposer {
   /// Nodes still allowed (aliases count every node they repeat).
   var budget: Int
   let depthLimit: Int
+  /// Whether an alias was expanded so far.
+  var expandedAliases = false
 
   init(file: SourceFile, budget: Int, depthLimit: Int) {
     self.file = file
@@ -127,6 +129,7 @@ struct YAMLComposer {
         guard let anchor = name(event.data.alias.anchor), let anchored = anchors[anchor] else {
           throw .diagnostic(SyntaxCatalogue.yamlSyntax("found undefined alias", at: at))
         }
+        expandedAliases = true
         try count(anchored.size, height: anchored.height, depth: stack.count, at: at)
         try add(
           anchored.node, size: anchored.size, height: anchored.height, to: &stack, root: &root)
@@ -166,8 +169,15 @@ struct YAMLComposer {
     throws(Stop)
   {
     budget -= size
-    // Only aliases can make the document larger than the text's own count (YAMLReader).
-    if budget < 0 { throw .diagnostic(SyntaxCatalogue.tooLarge(limit: budgetLimit, at: start)) }
+    if budget < 0 {
+      // Composing stops at the first value over: a huge file costs no more than the budget.
+      // Without aliases the file itself writes too many values, and this one is where it passes
+      // the limit; with them, the repeats are to blame, wherever they are.
+      throw .diagnostic(
+        expandedAliases
+          ? SyntaxCatalogue.tooLarge(limit: budgetLimit, at: start)
+          : SyntaxCatalogue.tooManyValues(limit: budgetLimit, at: at))
+    }
     if depth + height > depthLimit {
       throw .diagnostic(SyntaxCatalogue.tooDeep(limit: depthLimit, at: at))
     }

@@ -94,7 +94,9 @@ struct HostileInputLibraryTests {
     #expect(found.location.column == 7)
   }
 
-  @Test("item 7: 10^5 list items are refused before composing, where the count passes the limit")
+  @Test(
+    "item 7: 10^5 list items are refused where the count passes the limit, without composing the rest"
+  )
   func hugeList() throws {
     let advisor = try TestSupport.core()
     var text = "case: many\nfindings:\n  life_events:\n"
