@@ -35,9 +35,36 @@ struct YAMLComposer {
     var isMapping: Bool
     /// For mappings: the scalar keys so far and where each was written, in a list while there
     /// are few (compared directly, without hashing), then in a dictionary.
-    var keyNames: [String] = []
+    var keyNames: [Key] = []
     var keyLocations: [SourceLocation] = []
-    var keys: [String: SourceLocation] = [:]
+    var keys: [Key: SourceLocation] = [:]
+  }
+
+  /// A mapping key, compared as YAML compares keys: by its bytes (no Unicode normalisation), with
+  /// a fingerprint (its length and first seven bytes) that settles most comparisons at once.
+  struct Key: Hashable {
+    let text: String
+    let fingerprint: UInt64
+
+    init(_ text: String) {
+      var fingerprint = UInt64(truncatingIfNeeded: text.utf8.count) << 56
+      var shift: UInt64 = 0
+      for byte in text.utf8.prefix(7) {
+        fingerprint |= UInt64(byte) << shift
+        shift += 8
+      }
+      self.text = text
+      self.fingerprint = fingerprint
+    }
+
+    static func == (a: Key, b: Key) -> Bool {
+      a.fingerprint == b.fingerprint && a.text.utf8.elementsEqual(b.text.utf8)
+    }
+
+    func hash(into hasher: inout Hasher) {
+      hasher.combine(fingerprint)
+      for byte in text.utf8.dropFirst(7) { hasher.combine(byte) }
+    }
   }
 
   /// An anchored node, with what repeating it costs.
@@ -211,6 +238,7 @@ struct YAMLComposer {
     of key: String, at location: SourceLocation, in open: inout Open
   ) -> SourceLocation? {
     let smallMapping = 16
+    let key = Key(key)
     if open.keys.isEmpty {
       if let index = open.keyNames.firstIndex(of: key) { return open.keyLocations[index] }
       if open.keyNames.count < smallMapping {

@@ -78,6 +78,16 @@ struct YAMLReaderTests {
     #expect(Self.read(lines + "k\(keys): new\n").1.isEmpty)
   }
 
+  @Test("keys are compared by their bytes, as YAML compares them")
+  func keysComparedByBytes() {
+    // "é" written precomposed and decomposed: two keys to YAML, however alike they look.
+    #expect(Self.read("\u{E9}: 1\ne\u{301}: 2\n").1.isEmpty)
+    let many = (0..<20).map { "k\($0): \($0)\n" }.joined()
+    #expect(Self.read(many + "\u{E9}: 1\ne\u{301}: 2\n").1.isEmpty)
+    #expect(
+      Self.read(many + "longer-key-name: 1\nlonger-key-name: 2\n").1.map(\.code) == [.duplicateKey])
+  }
+
   @Test("a second document is refused at its start")
   func secondDocument() {
     let (root, diagnostics) = Self.read("a: 1\n---\nb: 2\n")
