@@ -30,32 +30,56 @@ struct EvaluateCommand: ParsableCommand {
     if let jobs, !(1...256).contains(jobs) { throw ValidationError("--jobs takes 1 to 256") }
   }
 
+  @Option(
+    name: .customLong("files-from"),
+    help: ArgumentHelp(
+      "Read case file paths, one per line, from FILE ('-': standard input), after CASES.",
+      valueName: "file"))
+  var filesFrom: String?
+
   @Argument(help: "Case files, or folders of case files; '-' reads a case from standard input.")
-  var cases: [String]
+  var cases: [String] = []
 
   func run() throws {
+    if cases.isEmpty && filesFrom == nil {
+      throw ValidationError("give case files or folders, or --files-from FILE")
+    }
+    if filesFrom == "-" && cases.contains("-") {
+      throw ValidationError("standard input can hold a case or a list of case files, not both")
+    }
     try Self.run(
       cases: cases, pack: packOptions.folder, mode: packOptions.mode.mode,
       limits: packOptions.limits, format: format, fullTrace: false, audit: auditOptions,
-      jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+      jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, filesFrom: filesFrom)
   }
 
   static func run(
     cases: [String], pack: PackFolder, mode: PackMode?, limits: LimitOptions, format: OutputFormat,
-    fullTrace: Bool, audit: AuditOptions? = nil, jobs: Int = 1
+    fullTrace: Bool, audit: AuditOptions? = nil, jobs: Int = 1, filesFrom: String? = nil
   ) throws {
     let advisor = try Advisor.forCommand(pack, mode: mode)
     let session = try audit?.session(advisor: advisor, command: "evaluate")
-    let paths: [String]
-    do { paths = try CaseInputs.expand(cases) } catch {
+    var paths: [String]
+    let list: PathList?
+    do {
+      paths = try CaseInputs.expand(cases)
+      list = try filesFrom.map { path throws(ReadError) in try PathList(path) }
+    } catch {
       Terminal.error(error.description)
       throw ExitCode.invalidInput
     }
     if format == .jsonl {
-      let failed = try batch(paths, advisor: advisor, limits: limits, session: session, jobs: jobs)
-      summarize(paths: paths, failed: failed, session: session)
+      // The listed paths are read as the batch goes, a window at a time.
+      var given = paths.makeIterator()
+      let (count, failed) = try batch(
+        { given.next() ?? list?.next() }, advisor: advisor, limits: limits, session: session,
+        jobs: jobs)
+      summarize(count: count, failed: failed, session: session)
       if failed > 0 { throw ExitCode.invalidInput }
       return
+    }
+    if let list {
+      while let path = list.next() { paths.append(path) }
     }
     var failed = 0
     var printed = 0
@@ -102,15 +126,15 @@ struct EvaluateCommand: ParsableCommand {
         HTMLRenderer().page(
           documents, title: "ipt-advisor: \(paths.count == 1 ? paths[0] : "\(paths.count) cases")"))
     }
-    summarize(paths: paths, failed: failed, session: session)
+    summarize(count: paths.count, failed: failed, session: session)
     if failed > 0 { throw ExitCode.invalidInput }
   }
 
   /// `N of M cases evaluated, F failed` (and where they were recorded) on standard error.
-  static func summarize(paths: [String], failed: Int, session: AuditSession?) {
-    if paths.count > 1 || failed > 0 {
+  static func summarize(count: Int, failed: Int, session: AuditSession?) {
+    if count > 1 || failed > 0 {
       Terminal.error(
-        "\(paths.count - failed) of \(paths.count) case\(paths.count == 1 ? "" : "s") evaluated, \(failed) failed"
+        "\(count - failed) of \(count) case\(count == 1 ? "" : "s") evaluated, \(failed) failed"
           + (session.map { " (recorded in \($0.store.path))" } ?? ""))
     } else if let session {
       Terminal.error("recorded in \(session.store.path)")
@@ -127,17 +151,23 @@ struct EvaluateCommand: ParsableCommand {
 
   /// `--format jsonl`: cases read and evaluated `jobs` at a time in windows, written in input
   /// order (and recorded, a chunk per transaction, before their lines are printed); memory holds
-  /// one window. Returns the number of cases that failed.
+  /// one window. `next` gives the paths in order, nil at the end. Returns the number of cases
+  /// and how many of them failed.
   static func batch(
-    _ paths: [String], advisor: Advisor, limits: LimitOptions, session: AuditSession?, jobs: Int
-  ) throws -> Int {
+    _ next: () -> String?, advisor: Advisor, limits: LimitOptions, session: AuditSession?,
+    jobs: Int
+  ) throws -> (count: Int, failed: Int) {
     var failed = 0
+    var count = 0
     var pending: [AuditSession.Run] = []
     let window = max(1, jobs) * 32
-    var start = 0
-    while start < paths.count {
-      let slice = Array(paths[start..<min(start + window, paths.count)])
-      start += slice.count
+    while true {
+      var collected: [String] = []
+      collected.reserveCapacity(window)
+      while collected.count < window, let path = next() { collected.append(path) }
+      if collected.isEmpty { break }
+      let slice = collected
+      count += slice.count
       let items = BatchSlots<BatchItem>(count: slice.count)
       let work: @Sendable (Int) -> Void = { i in
         var item = BatchItem()
@@ -179,6 +209,6 @@ struct EvaluateCommand: ParsableCommand {
       }
     }
     if let session { try session.write(&pending) }
-    return failed
+    return (count, failed)
   }
 }

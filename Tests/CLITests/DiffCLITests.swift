@@ -80,4 +80,32 @@ struct JobsCLITests {
     #expect(missing.stdout.split(separator: "\n").count == 1)
     #expect(missing.stderr.contains("none.yaml"))
   }
+
+  @Test func filesFromReadsTheListAsTheBatchGoes() throws {
+    let folder = try FileManager.default.contentsOfDirectory(
+      atPath: TestSupport.path("rules/ipt-core/cases")
+    ).filter { $0.hasSuffix(".yaml") }.sorted().map { "rules/ipt-core/cases/" + $0 }
+    let direct = try CLITests.ipt(["evaluate", "--format", "jsonl", "rules/ipt-core/cases"])
+    // Blank lines and CR LF line ends are allowed in the list.
+    let list = folder.joined(separator: "\r\n") + "\n\n"
+    let piped = try CLITests.ipt(
+      ["evaluate", "--format", "jsonl", "--jobs", "2", "--files-from", "-"], input: list)
+    #expect(piped.status == 0)
+    #expect(piped.stdout == direct.stdout)
+    #expect(piped.stderr.contains("\(folder.count) of \(folder.count) cases evaluated"))
+    let scratch = try Scratch("files-from")
+    let file = try scratch.write("list.txt", folder.prefix(2).joined(separator: "\n"))
+    let text = try CLITests.ipt(["evaluate", "--files-from", file])
+    #expect(text.status == 0)
+    #expect(text.stderr.contains("2 of 2 cases evaluated"))
+    let absent = try CLITests.ipt(["evaluate", "--files-from", scratch.at("absent.txt")])
+    #expect(absent.status == 2)
+    #expect(absent.stderr.contains("cannot open the list of case files"))
+    let listed = try scratch.write("bad.txt", "rules/ipt-core/cases/none.yaml\n")
+    let missing = try CLITests.ipt(["evaluate", "--format", "jsonl", "--files-from", listed])
+    #expect(missing.status == 2)
+    #expect(missing.stderr.contains("none.yaml"))
+    #expect(try CLITests.ipt(["evaluate"]).status == 64)
+    #expect(try CLITests.ipt(["evaluate", "--files-from", "-", "-"], input: "").status == 64)
+  }
 }
