@@ -95,9 +95,13 @@ struct ServeCommand: ParsableCommand {
       settings: ServerSettings(
         host: host, port: port, token: secret, maxBodySize: maxBodySize.bytes),
       audit: store, log: { Terminal.error($0) })
+    let shown = host.contains(":") ? "[\(host)]" : host
+    let address =
+      port == 0
+      ? "a free port of \(shown) (the next line names it)" : "http://\(shown):\(port)/"
     Terminal.error(
-      "ipt serve: \(advisor.program.pack.id) \(advisor.program.pack.version) on http://\(host.contains(":") ? "[\(host)]" : host):\(port)/"
-        + (secret == nil ? "" : " (token required)"))
+      "ipt serve: \(advisor.program.pack.id) \(advisor.program.pack.version) on \(address)"
+        + (secret == nil ? "" : "; every request needs the token"))
     let failure = Mutex<String?>(nil)
     let done = DispatchSemaphore(value: 0)
     Task {
