@@ -23,13 +23,15 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
     .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
   ],
   targets: [
     // Leaf: source files, locations, the one diagnostic type and its codes, the text formatter.
     .target(name: "RuleDiagnostics", swiftSettings: strictSettings),
     // The system libyaml (Debian's libyaml-dev), found by pkg-config.
     .systemLibrary(
-      name: "CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+      name: "CLibYAML", pkgConfig: "yaml-0.1",
+      providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
     ),
     // LOAD: YAML -> syntax model with locations; the expression parser. The only user of libyaml.
     .target(
@@ -53,7 +55,10 @@ let package = Package(
     // Tooling: pack tests, coverage, and their report.
     .target(
       name: "RuleTester",
-      dependencies: ["RuleDiagnostics", "RuleSyntax", "RuleCompiler", "RuleEngine", "RuleRender", "RuleWorkspace"],
+      dependencies: [
+        "RuleDiagnostics", "RuleSyntax", "RuleCompiler", "RuleEngine", "RuleRender",
+        "RuleWorkspace",
+      ],
       swiftSettings: strictSettings),
     // Tooling: a trainee's formulation against the engine, its policy and its report.
     .target(
@@ -64,7 +69,8 @@ let package = Package(
     .target(
       name: "Advisor",
       dependencies: [
-        "RuleDiagnostics", "RuleSyntax", "RuleCompiler", "RuleEngine", "RuleWorkspace", "RuleRender",
+        "RuleDiagnostics", "RuleSyntax", "RuleCompiler", "RuleEngine", "RuleWorkspace",
+        "RuleRender",
         "RuleTester", "TraineeCheck",
       ],
       swiftSettings: strictSettings),
@@ -77,21 +83,33 @@ let package = Package(
         .product(name: "Crypto", package: "swift-crypto"),
       ],
       swiftSettings: strictSettings),
+    // The web workbench, the JSON API and the CDS Hooks service over the front door (ipt serve).
+    .target(
+      name: "AdvisorServer",
+      dependencies: [
+        "Advisor", "AuditStore", "RuleDiagnostics", "RuleEngine", "RuleRender", "RuleWorkspace",
+        "TraineeCheck", .product(name: "Hummingbird", package: "hummingbird"),
+      ],
+      swiftSettings: strictSettings),
     // The CLI: argument parsing, standard streams, exit codes. One file per command.
     .executableTarget(
       name: "ipt",
       dependencies: [
-        "Advisor", "AuditStore", "RuleDiagnostics", "RuleEngine", "RuleRender", "RuleTester", "RuleWorkspace",
-        "TraineeCheck", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "Advisor", "AdvisorServer", "AuditStore", "RuleDiagnostics", "RuleEngine", "RuleRender",
+        "RuleTester",
+        "RuleWorkspace", "TraineeCheck",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings),
     // Tooling: the fuzz targets' stages and the promise each checks (docs/reliability.md).
     .target(
-      name: "RuleFuzz", dependencies: ["RuleDiagnostics", "RuleSyntax", "RuleCompiler", "RuleEngine"],
+      name: "RuleFuzz",
+      dependencies: ["RuleDiagnostics", "RuleSyntax", "RuleCompiler", "RuleEngine"],
       swiftSettings: strictSettings),
     // Benchmark driver (docs/benchmarks.md).
     .executableTarget(
-      name: "ipt-bench", dependencies: ["Advisor", "RuleDiagnostics", "RuleEngine", "RuleRender", "RuleWorkspace"],
+      name: "ipt-bench",
+      dependencies: ["Advisor", "RuleDiagnostics", "RuleEngine", "RuleRender", "RuleWorkspace"],
       swiftSettings: strictSettings),
     // Build tool: writes the default pack (rules/ipt-core) into a Swift source file.
     .executableTarget(name: "EmbedPack", swiftSettings: strictSettings),
@@ -108,7 +126,8 @@ let package = Package(
     .testTarget(
       name: "RuleCompilerTests",
       dependencies: [
-        "Advisor", "RuleCompiler", "RuleSyntax", "RuleDiagnostics", "RuleEngine", "RuleWorkspace", "TestSupport",
+        "Advisor", "RuleCompiler", "RuleSyntax", "RuleDiagnostics", "RuleEngine", "RuleWorkspace",
+        "TestSupport",
       ],
       exclude: ["Fixtures"], swiftSettings: strictSettings),
     .testTarget(
@@ -132,7 +151,8 @@ let package = Package(
     .testTarget(
       name: "PackTests",
       dependencies: [
-        "Advisor", "RuleFuzz", "RuleTester", "TraineeCheck", "RuleRender", "RuleEngine", "RuleCompiler", "RuleSyntax", "RuleWorkspace",
+        "Advisor", "RuleFuzz", "RuleTester", "TraineeCheck", "RuleRender", "RuleEngine",
+        "RuleCompiler", "RuleSyntax", "RuleWorkspace",
         "RuleDiagnostics", "TestSupport",
       ],
       exclude: ["Fixtures"], swiftSettings: strictSettings),
@@ -143,6 +163,14 @@ let package = Package(
         "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
       ],
       exclude: ["Snapshots"], swiftSettings: strictSettings),
+    .testTarget(
+      name: "AdvisorServerTests",
+      dependencies: [
+        "Advisor", "AdvisorServer", "AuditStore", "RuleDiagnostics", "RuleEngine", "RuleRender",
+        "TestSupport", .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
+      ],
+      swiftSettings: strictSettings),
     .testTarget(
       name: "ArchitectureTests", dependencies: ["TestSupport"], swiftSettings: strictSettings),
   ]

@@ -11,8 +11,12 @@ public struct HTMLRenderer: Sendable {
   /// How many documents a page needs before it gets a table of contents.
   public static let contentsThreshold = 2
 
-  /// A page holding `documents`, titled `title`.
-  public func page(_ documents: [Document], title: String) -> String {
+  /// A page holding `documents`, titled `title`. A caller that adds its own markup (the pages of
+  /// `ipt serve`) gives `style` (more CSS) and `prelude` (HTML placed before the documents, which
+  /// the caller has escaped); both are empty for a report.
+  public func page(
+    _ documents: [Document], title: String, style: String = "", prelude: String = ""
+  ) -> String {
     var out = """
       <!DOCTYPE html>
       <html lang="en">
@@ -21,12 +25,13 @@ public struct HTMLRenderer: Sendable {
       <meta name="viewport" content="width=device-width, initial-scale=1">
       <title>\(Self.escape(title))</title>
       <style>
-      \(Self.stylesheet)
+      \(Self.stylesheet)\(style.isEmpty ? "" : "\n" + style)
       </style>
       </head>
       <body>
 
       """
+    out += prelude
     let anchors = documents.enumerated().map { index, document in
       document.anchor.map(Self.anchor) ?? "document-\(index + 1)"
     }

@@ -23,7 +23,7 @@ struct IPT: ParsableCommand {
       TestCommand.self,
       DocCommand.self, CheckCommand.self, AgreementCommand.self, DiffCommand.self,
       SchemaCommand.self,
-      AuditCommand.self,
+      AuditCommand.self, ServeCommand.self,
     ])
 }
 
