@@ -10,13 +10,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rev="${1:?usage: scripts/bench-callgrind.sh REV}"
-out=.build-bench-data
 command -v valgrind >/dev/null || { apt-get update -qq && apt-get install -y -qq valgrind; }
-python3 -c 'import yaml' 2>/dev/null || python3 -m pip install --quiet pyyaml
-if [ ! -d "$out/B/cases-1000" ]; then
-  python3 ../shared/bench/gen_workload.py --out "$out/W" --cases 1000 --rules 50 200 1000 >/dev/null
-  python3 ../shared/bench/to_ipt.py --data "$out/W" --out "$out/B" --rules 50 200 1000 --cases 1000
-fi
+source scripts/workload.sh
 if [ ! -d "$out/B/cases-100" ]; then
   mkdir -p "$out/B/cases-100"
   find "$out/B/cases-1000" -name '*.yaml' | sort | head -100 | xargs -I{} cp {} "$out/B/cases-100/"

@@ -7,12 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 large="${1:-1000000}"
-out=.build-bench-data
-python3 -c 'import yaml' 2>/dev/null || python3 -m pip install --quiet pyyaml
-if [ ! -d "$out/B/cases-1000" ]; then
-  python3 ../shared/bench/gen_workload.py --out "$out/W" --cases 1000 --rules 50 200 1000 >/dev/null
-  python3 ../shared/bench/to_ipt.py --data "$out/W" --out "$out/B" --rules 50 200 1000 --cases 1000
-fi
+source scripts/workload.sh
 swift build -c release --product ipt >/dev/null
 find "$out/B/cases-1000" -name '*.yaml' | sort > "$out/cases-1000.list"
 peak() {  # N: peak resident memory in KiB, and seconds, over N listed cases
