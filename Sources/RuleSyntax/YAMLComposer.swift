@@ -13,11 +13,14 @@ struct YAMLComposer {
   let file: SourceFile
   /// Nodes still allowed (aliases count every node they repeat).
   var budget: Int
+  /// The budget given, for messages.
+  let limit: Int
   let depthLimit: Int
   /// Whether an alias was expanded so far.
   var expandedAliases = false
 
   init(file: SourceFile, budget: Int, depthLimit: Int) {
+    self.limit = budget
     self.file = file
     self.budget = budget
     self.depthLimit = depthLimit
@@ -202,15 +205,13 @@ struct YAMLComposer {
       // the limit; with them, the repeats are to blame, wherever they are.
       throw .diagnostic(
         expandedAliases
-          ? SyntaxCatalogue.tooLarge(limit: budgetLimit, at: start)
-          : SyntaxCatalogue.tooManyValues(limit: budgetLimit, at: at))
+          ? SyntaxCatalogue.tooLarge(limit: limit, at: start)
+          : SyntaxCatalogue.tooManyValues(limit: limit, at: at))
     }
     if depth + height > depthLimit {
       throw .diagnostic(SyntaxCatalogue.tooDeep(limit: depthLimit, at: at))
     }
   }
-
-  private var budgetLimit: Int { YAMLReader.nodeBudget }
 
   /// Adds a finished node to the collection open above it (checking a mapping's keys), or makes
   /// it the root.
