@@ -19,6 +19,15 @@ package struct JSONWriter {
     text.withUTF8Buffer { bytes.append(contentsOf: $0) }
   }
 
+  /// One byte written as it is.
+  package mutating func byte(_ byte: UInt8) { bytes.append(byte) }
+
+  /// Bytes written as they are.
+  package mutating func append(_ slice: ArraySlice<UInt8>) { bytes.append(contentsOf: slice) }
+
+  /// Text written as it is (a number already formatted).
+  package mutating func rawText(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
   /// `"key":`
   package mutating func key(_ name: String) {
     string(name)
@@ -27,8 +36,22 @@ package struct JSONWriter {
 
   /// A JSON string.
   package mutating func string(_ text: String) {
-    let hex: StaticString = "0123456789abcdef"
     bytes.append(UInt8(ascii: "\""))
+    // Most strings need no escape: their bytes are copied at once.
+    var text = text
+    let plain = text.withUTF8 { utf8 in
+      guard
+        !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") })
+      else { return false }
+      bytes.append(contentsOf: utf8)
+      return true
+    }
+    if !plain { escaped(text) }
+    bytes.append(UInt8(ascii: "\""))
+  }
+
+  private mutating func escaped(_ text: String) {
+    let hex: StaticString = "0123456789abcdef"
     for byte in text.utf8 {
       switch byte {
       case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
@@ -49,7 +72,6 @@ package struct JSONWriter {
       default: bytes.append(byte)
       }
     }
-    bytes.append(UInt8(ascii: "\""))
   }
 
   /// An integer in decimal.
