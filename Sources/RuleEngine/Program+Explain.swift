@@ -3,7 +3,10 @@ import RuleDiagnostics
 extension Program {
   /// EXPLAIN: traces every rule and works out how, why not, rivals and what to ask next.
   public func explain(_ facts: CaseFacts, _ evaluation: Evaluation) -> Explanation {
-    var traces = rules.indices.map { trace(rule: $0, facts: facts, evaluation: evaluation) }
+    let picked = evaluation.outputs.map(\.pickedTruth)
+    var traces = rules.indices.map {
+      trace(rule: $0, facts: facts, evaluation: evaluation, picked: picked)
+    }
     // Missing base findings, through derived findings.
     var memo: [Int: [Int]] = [:]
     for index in traces.indices where traces[index].truth == .unknown {
@@ -34,11 +37,19 @@ extension Program {
 
   /// Re-evaluates one rule's conditions one by one, recording what each read.
   public func trace(rule index: Int, facts: CaseFacts, evaluation: Evaluation) -> RuleTrace {
+    trace(
+      rule: index, facts: facts, evaluation: evaluation,
+      picked: evaluation.outputs.map(\.pickedTruth))
+  }
+
+  /// `trace(rule:facts:evaluation:)` with the picks' truths worked out once for every rule.
+  private func trace(rule index: Int, facts: CaseFacts, evaluation: Evaluation, picked: [[Truth]])
+    -> RuleTrace
+  {
     let rule = rules[index]
     var state = EvaluationState(
       facts: evaluation.facts, locals: Array(repeating: nil, count: rule.localCount),
-      localElements: Array(repeating: 0, count: rule.localCount),
-      picked: evaluation.outputs.map(\.pickedTruth))
+      localElements: Array(repeating: 0, count: rule.localCount), picked: picked)
     var premises: [Premise] = []
     var bindings: [Binding] = []
     var truth = Truth.true
@@ -81,7 +92,12 @@ extension Program {
     _ reads: [(node: Node, value: Value, element: Int?)], facts: CaseFacts, rule: Rule, truth: Truth
   ) -> [Observation] {
     var out: [Observation] = []
-    var seen: Set<String> = []
+    /// A value read once is observed once: by what the condition calls it, and the element.
+    struct Seen: Hashable {
+      let name: String
+      let element: Int?
+    }
+    var seen: Set<Seen> = []
     for read in reads {
       let slot: Int
       var origin: SourceLocation?
@@ -98,8 +114,9 @@ extension Program {
         }
       default: continue
       }
-      let key = "\(read.node.text)#\(read.element ?? -1)"
-      guard seen.insert(key).inserted else { continue }
+      guard seen.insert(Seen(name: read.node.text, element: read.element)).inserted else {
+        continue
+      }
       out.append(
         Observation(
           name: read.node.text, value: read.value, type: read.node.type, slot: slot,

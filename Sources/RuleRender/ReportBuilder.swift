@@ -25,8 +25,14 @@ package struct ReportBuilder: Sendable {
     -> Report
   {
     let evaluation = explanation.evaluation
+    // A rule shows up under many values (supporting one, a near miss of another): its entry is
+    // built once.
+    var built = [Report.RuleInfo?](repeating: nil, count: program.rules.count)
     func rule(_ index: Int) -> Report.RuleInfo {
-      ruleInfo(index, explanation: explanation, detail: true)
+      if let info = built[index] { return info }
+      let info = ruleInfo(index, explanation: explanation, detail: true)
+      built[index] = info
+      return info
     }
     let askRank = Dictionary(
       explanation.askNext.enumerated().map { ($1.slot, $0) }, uniquingKeysWith: { a, _ in a })
