@@ -49,6 +49,13 @@ package struct Code: Sendable {
   private(set) var ranges: [Value] = []
   /// Member-list values while emitting; appended to `constants` at the end.
   private var listValues: [Value] = []
+  /// Per instruction, the shared leaf condition it is (an index into a case's leaf results), or
+  /// -1. A leaf is a test of findings against constants (`compare`, `between`, `in`, `has`,
+  /// `known`) with no bound variable: the same finding, operator and constants in any rule give
+  /// the same leaf, evaluated once per case (docs/architecture.md, "Shared leaf conditions").
+  package private(set) var leaves: [Int32] = []
+  /// How many distinct leaf conditions there are.
+  package private(set) var leafCount = 0
 
   static let comparisons: [Node.Comparison] = [
     .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual,
@@ -68,6 +75,60 @@ package struct Code: Sendable {
     listBase = constants.count
     constants += listValues
     listValues = []
+    shareLeaves()
+  }
+
+  /// What makes two leaf conditions the same: the operation and its flag, and each operand's
+  /// finding slot or constant value, the `in` list and the `has` set.
+  private struct LeafKey: Hashable {
+    var op: Op
+    var flag: UInt8
+    var slots: [Int32] = []
+    var values: [Value] = []
+    var set: EnumSet?
+  }
+
+  /// Numbers every leaf condition, the same number for the same test.
+  private mutating func shareLeaves() {
+    var numbers: [LeafKey: Int32] = [:]
+    leaves = Array(repeating: -1, count: instructions.count)
+    for (index, i) in instructions.enumerated() {
+      var key = LeafKey(op: i.op, flag: i.flag)
+      let operands: [Int32]
+      switch i.op {
+      case .compare: operands = [i.a, i.b]
+      case .between: operands = [i.a, i.b, i.c]
+      case .member:
+        operands = [i.a]
+        let start = listBase + Int(i.b)
+        key.values += constants[start..<(start + Int(i.c))]
+      case .has:
+        operands = [i.a]
+        key.set = sets[Int(i.b)]
+      case .known: operands = [i.a]
+      default: continue
+      }
+      var shareable = true
+      for operand in operands {
+        let o = instructions[Int(operand)]
+        switch o.op {
+        // A slot's unknown range is its declared one: the slot decides it.
+        case .finding: key.slots.append(o.a)
+        case .constant:
+          key.slots.append(-1)
+          key.values.append(constants[Int(o.a)])
+        default: shareable = false
+        }
+      }
+      guard shareable else { continue }
+      if let number = numbers[key] {
+        leaves[index] = number
+      } else {
+        leaves[index] = Int32(numbers.count)
+        numbers[key] = Int32(numbers.count)
+      }
+    }
+    leafCount = numbers.count
   }
 
   private mutating func append(

@@ -4,4 +4,7 @@ struct EvaluationState {
   var locals: [Record?]
   var localElements: [Int]
   var picked: [[Truth]]
+  /// The shared leaf conditions worked out so far (nil: not yet), by `Code.leaves`; empty when
+  /// they are not shared (while tracing, every read is recorded).
+  var leaves: [Truth?] = []
 }

@@ -77,7 +77,22 @@ struct Interpreter<T: EvaluationTracer> {
     }
   }
 
+  /// The truth of a condition; a shared leaf condition is worked out once per case (unless a
+  /// tracer records reads: then every read happens).
   mutating func truth(_ index: Int32, _ s: inout EvaluationState) -> Truth {
+    if T.self == NoTracer.self, !s.leaves.isEmpty {
+      let leaf = Int(code.leaves[Int(index)])
+      if leaf >= 0 {
+        if let known = s.leaves[leaf] { return known }
+        let result = evaluate(index, &s)
+        s.leaves[leaf] = result
+        return result
+      }
+    }
+    return evaluate(index, &s)
+  }
+
+  private mutating func evaluate(_ index: Int32, _ s: inout EvaluationState) -> Truth {
     let i = code.instructions[Int(index)]
     switch i.op {
     case .constant:

@@ -10,7 +10,8 @@ extension Program {
     var state = EvaluationState(
       facts: facts.values, locals: Array(repeating: nil, count: maxLocals),
       localElements: Array(repeating: 0, count: maxLocals),
-      picked: outputs.map { Array(repeating: Truth.unknown, count: $0.values.count) })
+      picked: outputs.map { Array(repeating: Truth.unknown, count: $0.values.count) },
+      leaves: T.self == NoTracer.self ? Array(repeating: nil, count: code.leafCount) : [])
     var interpreter = Interpreter(code: code, tracer: tracer)
     defer { tracer = interpreter.tracer }
     var ruleTruth = Array(repeating: Truth.false, count: rules.count)
