@@ -44,6 +44,7 @@ public struct AdvisorServer: Sendable {
     router.add(middleware: RequestLogMiddleware(sink: log))
     router.add(middleware: CDSCORSMiddleware())
     router.add(middleware: AccessMiddleware(access: access))
+    router.add(middleware: MethodMiddleware())
     let limit = settings.maxBodySize
     let workbench = workbench
     let pages = pages
@@ -82,7 +83,7 @@ public struct AdvisorServer: Sendable {
       }
     }
     router.get("/pack") { request, _ in
-      Routes.response(pages.pack(query: request.uri.queryParameters.get("q")))
+      Routes.response(pages.pack(query: Routes.form(Array((request.uri.query ?? "").utf8))["q"]))
     }
     router.get("/review") { _, _ in Routes.response(pages.reviewQueue()) }
     router.get("/review/:seq") { _, context in

@@ -60,7 +60,18 @@ struct CDSService: Sendable {
       ])
     }
     let file: SourceFile
-    let prefetch = request["prefetch"]
+    let prefetch = request["prefetch"].flatMap { $0 == .null ? nil : $0 }
+    if let prefetch, !prefetch.isObject {
+      return Workbench.failure([
+        RequestInput.problem(.wrongShape, "'prefetch' must be a JSON object")
+      ])
+    }
+    if let resource = prefetch?[Self.phq9Key], resource != .null, !resource.isObject {
+      return Workbench.failure([
+        RequestInput.problem(
+          .wrongShape, "'prefetch.\(Self.phq9Key)' must be a FHIR resource (a JSON object)")
+      ])
+    }
     if let given = prefetch?[Self.caseKey] {
       switch RequestInput.document(given, key: Self.caseKey, path: RequestInput.casePath) {
       case .success(let source): file = source
