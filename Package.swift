@@ -24,6 +24,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
     .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+    .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
   ],
   targets: [
     // Leaf: source files, locations, the one diagnostic type and its codes, the text formatter.
@@ -89,6 +90,7 @@ let package = Package(
       dependencies: [
         "Advisor", "AuditStore", "RuleDiagnostics", "RuleEngine", "RuleRender", "RuleWorkspace",
         "TraineeCheck", .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "MultipartKit", package: "multipart-kit"),
       ],
       swiftSettings: strictSettings),
     // The CLI: argument parsing, standard streams, exit codes. One file per command.

@@ -1,6 +1,7 @@
 public import Advisor
 public import AuditStore
 package import Hummingbird
+import RuleDiagnostics
 
 /// `ipt serve`: the web workbench (Evaluate, Check, Pack and Review pages), the JSON API with
 /// its OpenAPI document, and the CDS Hooks 2.0 service, over one loaded pack. Every request goes
@@ -21,7 +22,8 @@ public struct AdvisorServer: Sendable {
     self.settings = settings
     workbench = Workbench(advisor: advisor)
     access = Access(token: settings.token)
-    pages = Pages(workbench: workbench, access: access, audit: audit)
+    pages = Pages(
+      workbench: workbench, access: access, audit: audit, maxBodySize: settings.maxBodySize)
     self.log = log
   }
 
@@ -39,95 +41,169 @@ public struct AdvisorServer: Sendable {
   }
 
   /// Every route, behind the request log, CORS for the CDS Hooks service, and the token check.
-  func router() -> Router<BasicRequestContext> {
-    let router = Router()
+  /// Every route that works runs within the time limit.
+  func router() -> Router<ServerContext> {
+    let router = Router(context: ServerContext.self)
     router.add(middleware: RequestLogMiddleware(sink: log))
     router.add(middleware: CDSCORSMiddleware())
     router.add(middleware: AccessMiddleware(access: access))
     router.add(middleware: MethodMiddleware())
-    let limit = settings.maxBodySize
     let workbench = workbench
     let pages = pages
     let access = access
 
     // The JSON API.
-    router.post("/v1/evaluate") { request, _ in
-      try await Self.reply(request, limit: limit) { workbench.evaluate($0) }
+    router.post("/v1/evaluate") { request, context in
+      try await reply(request, context) { workbench.evaluate($0) }
     }
-    router.post("/v1/check") { request, _ in
-      try await Self.reply(request, limit: limit) { workbench.check($0) }
+    router.post("/v1/check") { request, context in
+      try await reply(request, context) { workbench.check($0) }
     }
-    router.get("/v1/pack") { _, _ in Routes.response(.json(workbench.packJSON)) }
-    router.get("/openapi.json") { _, _ in Routes.response(.json(OpenAPIDocument.text)) }
+    router.get("/v1/pack") { request, context in
+      try await answer(request, context) { .json(workbench.packJSON) }
+    }
+    router.get("/openapi.json") { request, context in
+      try await answer(request, context) { .json(OpenAPIDocument.text) }
+    }
 
     // CDS Hooks.
     let cds = CDSService(workbench: workbench)
-    router.get("/cds-services") { _, _ in Routes.response(cds.discovery) }
-    router.post("/cds-services/\(CDSService.id)") { request, _ in
-      try await Self.reply(request, limit: limit) { cds.invoke($0) }
+    router.get("/cds-services") { request, context in
+      try await answer(request, context) { cds.discovery }
+    }
+    router.post("/cds-services/\(CDSService.id)") { request, context in
+      try await reply(request, context) { cds.invoke($0) }
     }
 
     // Pages.
     router.get("/") { _, _ in Response(status: .seeOther, headers: [.location: "/evaluate"]) }
-    router.get("/evaluate") { _, _ in Routes.response(pages.evaluate(caseText: nil)) }
-    router.post("/evaluate") { request, _ in
-      try await Self.reply(request, limit: limit) {
-        pages.evaluate(caseText: Routes.form($0)["case"] ?? "")
+    router.get("/evaluate") { request, context in
+      try await answer(request, context) { pages.evaluate(caseText: nil) }
+    }
+    let evaluateProblem: @Sendable ([Diagnostic], Int) -> Reply = {
+      pages.evaluatePage(result: .failure(Rejected($0)), status: $1)
+    }
+    let checkProblem: @Sendable ([Diagnostic], Int) -> Reply = {
+      pages.checkPage(result: .failure(Rejected($0)), status: $1)
+    }
+    router.post("/evaluate") { request, context in
+      try await reply(request, context, page: evaluateProblem) {
+        pages.evaluate(caseText: FormFields(urlEncoded: $0)["case"] ?? "")
       }
     }
-    router.get("/check") { _, _ in Routes.response(pages.check(caseText: nil, formulation: nil)) }
-    router.post("/check") { request, _ in
-      try await Self.reply(request, limit: limit) {
-        let form = Routes.form($0)
+    router.post("/evaluate/form") { request, context in
+      try await reply(request, context, page: evaluateProblem) {
+        pages.evaluate(form: FormFields(urlEncoded: $0))
+      }
+    }
+    router.post("/evaluate/upload") { request, context in
+      let type = request.headers[.contentType]
+      return try await reply(request, context, page: evaluateProblem) {
+        pages.evaluate(upload: $0, contentType: type)
+      }
+    }
+    router.get("/check") { request, context in
+      try await answer(request, context) { pages.check(caseText: nil, formulation: nil) }
+    }
+    router.post("/check") { request, context in
+      try await reply(request, context, page: checkProblem) {
+        let form = FormFields(urlEncoded: $0)
         return pages.check(caseText: form["case"] ?? "", formulation: form["formulation"] ?? "")
       }
     }
-    router.get("/pack") { request, _ in
-      Routes.response(pages.pack(query: Routes.form(Array((request.uri.query ?? "").utf8))["q"]))
-    }
-    router.get("/review") { _, _ in Routes.response(pages.reviewQueue()) }
-    router.get("/review/:seq") { _, context in
-      guard let seq = context.parameters.get("seq", as: Int64.self) else {
-        return Routes.response(pages.page("Review", body: "<p>No such record.</p>", status: 404))
+    router.post("/check/form") { request, context in
+      try await reply(request, context, page: checkProblem) {
+        pages.check(form: FormFields(urlEncoded: $0))
       }
-      return Routes.response(pages.reviewRecord(seq))
+    }
+    router.get("/pack") { request, context in
+      // Browsers send a space in a query as `+`: the form decoder reads it.
+      let query = FormFields(urlEncoded: Array((request.uri.query ?? "").utf8))["q"]
+      return try await answer(request, context) { pages.pack(query: query) }
+    }
+    router.get("/review") { request, context in
+      try await answer(request, context) { pages.reviewQueue() }
+    }
+    router.get("/review/:seq") { request, context in
+      let seq = context.parameters.get("seq", as: Int64.self)
+      return try await answer(request, context) {
+        guard let seq else {
+          return pages.page("Review", body: "<p>No such record.</p>", status: 404)
+        }
+        return pages.reviewRecord(seq)
+      }
     }
     router.post("/review/:seq") { request, context in
-      guard let seq = context.parameters.get("seq", as: Int64.self) else {
-        return Routes.response(pages.page("Review", body: "<p>No such record.</p>", status: 404))
-      }
-      return try await Self.reply(request, limit: limit) {
-        pages.submitReview(seq, form: Routes.form($0))
+      let seq = context.parameters.get("seq", as: Int64.self)
+      return try await reply(request, context, page: pages.problemPage) {
+        guard let seq else {
+          return pages.page("Review", body: "<p>No such record.</p>", status: 404)
+        }
+        return pages.submitReview(seq, form: FormFields(urlEncoded: $0))
       }
     }
 
     // Signing in (with a token set).
     router.get("/login") { _, _ in Routes.response(pages.login()) }
-    router.post("/login") { request, _ in
-      switch try await Routes.body(request, limit: limit) {
-      case .failure(let reply): return Routes.response(reply.value)
-      case .success(let bytes):
-        guard let session = access.login(Routes.form(bytes)["token"] ?? "") else {
-          return Routes.response(pages.login(failed: true))
+    router.post("/login") { request, context in
+      try await limited(request, context) {
+        switch try await Routes.body(request, limit: settings.maxBodySize) {
+        case .failure(let problem): return Routes.response(pages.problemPage([problem.value], 413))
+        case .success(let bytes):
+          guard let session = access.login(FormFields(urlEncoded: bytes)["token"] ?? "") else {
+            return Routes.response(pages.login(failed: true))
+          }
+          return Response(
+            status: .seeOther,
+            headers: [
+              .location: "/evaluate",
+              .setCookie: "\(Access.cookie)=\(session); Path=/; HttpOnly; SameSite=Strict",
+            ])
         }
-        return Response(
-          status: .seeOther,
-          headers: [
-            .location: "/evaluate",
-            .setCookie: "\(Access.cookie)=\(session); Path=/; HttpOnly; SameSite=Strict",
-          ])
       }
     }
     return router
   }
 
-  /// Reads the body within the limit (413 otherwise) and answers with `answer`.
-  static func reply(
-    _ request: Request, limit: Int, _ answer: @Sendable ([UInt8]) -> Reply
+  /// Answers with `answer`, run off the cooperative threads, within the time limit.
+  func answer(
+    _ request: Request, _ context: ServerContext, _ answer: @escaping @Sendable () -> Reply
   ) async throws -> Response {
-    switch try await Routes.body(request, limit: limit) {
-    case .failure(let reply): Routes.response(reply.value)
-    case .success(let bytes): Routes.response(answer(bytes))
+    try await limited(request, context) { Routes.response(try await Offload.run(answer)) }
+  }
+
+  /// Reads the body within the size limit and answers with `answer`, run off the cooperative
+  /// threads; all within the time limit. A body over the limit gets 413: the JSON diagnostic, or
+  /// for a page the page that `page` makes of it.
+  func reply(
+    _ request: Request, _ context: ServerContext,
+    page: (@Sendable ([Diagnostic], Int) -> Reply)? = nil,
+    _ answer: @escaping @Sendable ([UInt8]) -> Reply
+  ) async throws -> Response {
+    let limit = settings.maxBodySize
+    return try await limited(request, context) {
+      switch try await Routes.body(request, limit: limit) {
+      case .failure(let problem):
+        return Routes.response(
+          page?([problem.value], 413) ?? Workbench.failure([problem.value], status: 413))
+      case .success(let bytes): return Routes.response(try await Offload.run { answer(bytes) })
+      }
     }
+  }
+
+  /// `work`'s response, or 503 when the time limit passes first: the JSON diagnostic for the
+  /// API and the CDS Hooks service, a page otherwise. The request log is told.
+  func limited(
+    _ request: Request, _ context: ServerContext,
+    _ work: @escaping @Sendable () async throws -> Response
+  ) async throws -> Response {
+    let limit = TimeLimit(duration: settings.requestTimeout)
+    if let response = try await limit.run(work) { return response }
+    context.note.exceeded(limit.duration)
+    let path = request.uri.path
+    let reply =
+      Routes.api.contains { $0.path == path }
+      ? Workbench.failure([limit.diagnostic], status: 503) : pages.timedOut(limit)
+    return Routes.response(reply)
   }
 }

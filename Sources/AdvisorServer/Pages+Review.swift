@@ -97,7 +97,7 @@ extension Pages {
   }
 
   /// `POST /review/N`: appends the review (after the CSRF check) and shows the record again.
-  func submitReview(_ seq: Int64, form: [String: String]) -> Reply {
+  func submitReview(_ seq: Int64, form: FormFields) -> Reply {
     guard let audit else { return noAudit() }
     guard access.validCSRF(form["csrf"]) else {
       return page(

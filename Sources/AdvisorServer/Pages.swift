@@ -14,6 +14,21 @@ struct Pages: Sendable {
   let workbench: Workbench
   let access: Access
   let audit: AuditStore?
+  /// The largest request body accepted, which the upload form states.
+  let maxBodySize: Int
+  /// The Evaluate page's form, built once from the pack's vocabulary.
+  let caseForm: CaseForm
+  /// The Check page's formulation form, built once from the pack's outputs.
+  let formulationForm: FormulationForm
+
+  init(workbench: Workbench, access: Access, audit: AuditStore?, maxBodySize: Int) {
+    self.workbench = workbench
+    self.maxBodySize = maxBodySize
+    self.access = access
+    self.audit = audit
+    caseForm = CaseForm(advisor: workbench.advisor)
+    formulationForm = FormulationForm(program: workbench.advisor.program)
+  }
 
   static let style = """
     header nav ul { list-style: none; padding: 0; display: flex; gap: 1.2rem; }
@@ -24,14 +39,24 @@ struct Pages: Sendable {
     label { display: block; font-weight: 600; margin: .8rem 0 .2rem; }
     textarea { width: 100%; min-height: 14rem; font-family: ui-monospace, monospace; font-size: .95em; }
     input[type=text], input[type=password], input[type=search] { width: 100%; max-width: 32rem; padding: .3rem; }
+    textarea.short { min-height: 4rem; }
+    select, input[type=number], input[type=date] { padding: .2rem; font-size: 1em; }
+    fieldset { margin: 1rem 0; border: 1px solid #bbb; border-radius: 3px; }
+    legend { font-weight: 600; padding: 0 .3rem; }
+    fieldset.choices { border-style: dashed; }
+    fieldset.choices ul { list-style: none; padding: 0; columns: 2; margin: .2rem 0; }
+    label.inline { display: inline; font-weight: normal; margin: 0; }
+    section.entry { margin-top: 2rem; }
     button { margin-top: .8rem; padding: .4rem 1.2rem; font-size: 1em; background: #0b4f8a; color: #fff; border: 0; border-radius: 3px; cursor: pointer; }
     .help { color: #444; font-size: .92em; margin: .1rem 0; }
     .skip { position: absolute; left: -999px; } .skip:focus { left: 1rem; top: 1rem; background: #fff; padding: .3rem; }
     """
 
-  /// A page: the navigation, a heading, the caller's (escaped) markup, then the documents.
+  /// A page: the navigation, its one `h1`, the caller's (escaped) markup, the documents (whose
+  /// titles are `h2`), then the caller's closing markup.
   func page(
-    _ title: String, body: String, documents: [Document] = [], status: Int = 200
+    _ title: String, body: String, documents: [Document] = [], after: String = "",
+    status: Int = 200
   ) -> Reply {
     var links = [("/evaluate", "Evaluate"), ("/check", "Check"), ("/pack", "Pack")]
     if audit != nil { links.append(("/review", "Review")) }
@@ -44,8 +69,9 @@ struct Pages: Sendable {
       <p class="help">\(escape(decisionSupportStatement))</p>
       \(body)
       """
-    let html = HTMLRenderer().page(
-      documents, title: "ipt-advisor: \(title)", style: Self.style, prelude: prelude)
+    let html = HTMLRenderer(headingOffset: 1).page(
+      documents, title: "ipt-advisor: \(title)", style: Self.style, prelude: prelude,
+      epilogue: after)
     return .html(html.replacingOccurrences(of: "</body>", with: "</main>\n</body>"), status: status)
   }
 
@@ -68,51 +94,6 @@ struct Pages: Sendable {
     }.joined(separator: "\n")
     return
       "<section role=\"alert\" aria-labelledby=\"problems\"><h2 id=\"problems\">Problems</h2><ul>\(items)</ul></section>"
-  }
-
-  // MARK: Evaluate
-
-  /// `GET /evaluate` (no case) and `POST /evaluate` (a case from the form).
-  func evaluate(caseText: String?) -> Reply {
-    let form = """
-      <form method="post" action="/evaluate">
-      \(textarea("case", label: "Case file (YAML or JSON)", value: caseText ?? "", help: "Paste a case file; the report shows alerts first."))
-      <button type="submit">Evaluate</button>
-      </form>
-      """
-    guard let caseText else { return page("Evaluate a case", body: form) }
-    switch workbench.outcome(SourceFile(path: RequestInput.casePath, text: caseText)) {
-    case .failure(let problems):
-      return page("Evaluate a case", body: form + diagnostics(problems.value), status: 400)
-    case .success(let outcome):
-      let document = ReportDocument(packSource: workbench.advisor.folder.description)
-        .evaluation(outcome.report)
-      return page("Evaluate a case", body: form, documents: [document])
-    }
-  }
-
-  // MARK: Check
-
-  /// `GET /check` and `POST /check`: a case and a trainee's formulation.
-  func check(caseText: String?, formulation: String?) -> Reply {
-    let form = """
-      <form method="post" action="/check">
-      \(textarea("case", label: "Case file (YAML or JSON)", value: caseText ?? "", help: "The case the formulation is about."))
-      \(textarea("formulation", label: "Formulation (YAML or JSON)", value: formulation ?? "", help: "The trainee's formulation of that case (its 'formulation:' names the case id)."))
-      <button type="submit">Check</button>
-      </form>
-      """
-    guard let caseText, let formulation else { return page("Check a formulation", body: form) }
-    switch workbench.check(
-      case: SourceFile(path: RequestInput.casePath, text: caseText),
-      formulation: SourceFile(path: RequestInput.formulationPath, text: formulation))
-    {
-    case .failure(let problems):
-      return page("Check a formulation", body: form + diagnostics(problems.value), status: 400)
-    case .success(let report):
-      let document = CheckDocument(packSource: workbench.advisor.folder.description).check(report)
-      return page("Check a formulation", body: form, documents: [document])
-    }
   }
 
   // MARK: Pack
@@ -161,6 +142,22 @@ struct Pages: Sendable {
     }
     blocks.append(.paragraph(Text("Defined at \(PackSummary.relative(rule.location))")))
     return blocks
+  }
+
+  // MARK: Errors
+
+  /// The page of a request refused before its work began (a body over the size limit).
+  func problemPage(_ problems: [Diagnostic], _ status: Int) -> Reply {
+    page("Request refused", body: diagnostics(problems), status: status)
+  }
+
+  /// The page of a request that ran out of time.
+  func timedOut(_ limit: TimeLimit) -> Reply {
+    page(
+      "Request timed out",
+      body:
+        "<p role=\"alert\">The request took longer than \(escape(limit.seconds)) s, the time limit, and was stopped. Send a smaller case, or ask whoever runs the server to raise <code>--request-timeout</code>.</p>",
+      status: 503)
   }
 
   // MARK: Login

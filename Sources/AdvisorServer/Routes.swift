@@ -1,8 +1,8 @@
-import Foundation
 import Hummingbird
+import RuleDiagnostics
 
 /// The routes' shared pieces: which paths are pages, the API's paths and methods (what
-/// `/openapi.json` documents), replies as responses, bodies read within the limit, and forms.
+/// `/openapi.json` documents), replies as responses, and bodies read within the limit.
 enum Routes {
   /// Every path and method of the JSON API and the CDS Hooks service, as documented.
   static let api: [(method: String, path: String)] = [
@@ -31,34 +31,19 @@ enum Routes {
       body: ResponseBody(byteBuffer: ByteBuffer(string: reply.body)))
   }
 
-  /// The request's body, or the 413 reply when it is larger than `limit` bytes.
-  static func body(_ request: Request, limit: Int) async throws -> Result<[UInt8], Rejected<Reply>>
-  {
+  /// The request's body, or the `too-large` diagnostic (for a 413) when it is larger than
+  /// `limit` bytes.
+  static func body(_ request: Request, limit: Int) async throws -> Result<
+    [UInt8], Rejected<Diagnostic>
+  > {
     if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit {
-      return .failure(
-        Rejected(Workbench.failure([RequestInput.tooLarge(limit: limit)], status: 413)))
+      return .failure(Rejected(RequestInput.tooLarge(limit: limit)))
     }
     do {
       let buffer = try await request.body.collect(upTo: limit)
       return .success(Array(buffer.readableBytesView))
     } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
-      return .failure(
-        Rejected(Workbench.failure([RequestInput.tooLarge(limit: limit)], status: 413)))
+      return .failure(Rejected(RequestInput.tooLarge(limit: limit)))
     }
-  }
-
-  /// The fields of an `application/x-www-form-urlencoded` body (the last of a repeated name).
-  static func form(_ bytes: [UInt8]) -> [String: String] {
-    var fields: [String: String] = [:]
-    for pair in String(decoding: bytes, as: UTF8.self).split(separator: "&") {
-      let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-      func decode(_ text: Substring) -> String {
-        let spaced = text.replacingOccurrences(of: "+", with: " ")
-        return spaced.removingPercentEncoding ?? spaced
-      }
-      guard let name = parts.first else { continue }
-      fields[decode(name)] = parts.count > 1 ? decode(parts[1]) : ""
-    }
-    return fields
   }
 }

@@ -8,16 +8,20 @@ public struct ServerSettings: Sendable {
   public var token: String?
   /// The largest request body accepted, in bytes (default 1 MiB); larger bodies get 413.
   public var maxBodySize: Int
+  /// How long a request may take, body read included (default 10 s); a request that takes
+  /// longer gets 503, and work that cannot be interrupted finishes in the background.
+  public var requestTimeout: Duration
 
-  /// Settings with the given address, token and body limit.
+  /// Settings with the given address, token, body limit and time limit.
   public init(
     host: String = "127.0.0.1", port: Int = 8080, token: String? = nil,
-    maxBodySize: Int = 1 << 20
+    maxBodySize: Int = 1 << 20, requestTimeout: Duration = .seconds(10)
   ) {
     self.host = host
     self.port = port
     self.token = token
     self.maxBodySize = maxBodySize
+    self.requestTimeout = requestTimeout
   }
 
   /// Whether `host` names the loopback interface (`127.0.0.1`, another `127.x` address, `::1`

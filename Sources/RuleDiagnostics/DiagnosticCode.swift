@@ -12,6 +12,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable, C
   case tooLarge = "too-large"
   case duplicateKey = "duplicate-key"
   case fileUnreadable = "file-unreadable"
+  case timedOut = "timed-out"
   // File shape
   case unknownKey = "unknown-key"
   case missingKey = "missing-key"

@@ -5,17 +5,23 @@ import RuleEngine
 /// every text escaped. Tones are shown by colour and by their label; collapsible details use
 /// `<details>`; a page with several documents starts with a table of contents.
 public struct HTMLRenderer: Sendable {
-  /// An HTML renderer.
-  public init() {}
+  /// How many levels every heading moves down: 0 for a report page (each document's title is an
+  /// `h1`); 1 when the page has its own `h1` (the pages of `ipt serve`), so that titles are `h2`
+  /// and their sections `h3`.
+  public var headingOffset: Int
+
+  /// An HTML renderer; `headingOffset` moves every heading down that many levels.
+  public init(headingOffset: Int = 0) { self.headingOffset = max(0, headingOffset) }
 
   /// How many documents a page needs before it gets a table of contents.
   public static let contentsThreshold = 2
 
   /// A page holding `documents`, titled `title`. A caller that adds its own markup (the pages of
-  /// `ipt serve`) gives `style` (more CSS) and `prelude` (HTML placed before the documents, which
-  /// the caller has escaped); both are empty for a report.
+  /// `ipt serve`) gives `style` (more CSS), `prelude` and `epilogue` (HTML placed before and after
+  /// the documents, which the caller has escaped); all are empty for a report.
   public func page(
-    _ documents: [Document], title: String, style: String = "", prelude: String = ""
+    _ documents: [Document], title: String, style: String = "", prelude: String = "",
+    epilogue: String = ""
   ) -> String {
     var out = """
       <!DOCTYPE html>
@@ -45,11 +51,12 @@ public struct HTMLRenderer: Sendable {
       out += "</ol>\n</nav>\n"
     }
     for (document, anchor) in zip(documents, anchors) {
-      out += "<article id=\"\(anchor)\">\n<h1>\(inline(document.title))</h1>\n"
+      let h = min(6, 1 + headingOffset)
+      out += "<article id=\"\(anchor)\">\n<h\(h)>\(inline(document.title))</h\(h)>\n"
       for block in document.blocks { out += render(block) }
       out += "</article>\n"
     }
-    return out + "</body>\n</html>\n"
+    return out + epilogue + "</body>\n</html>\n"
   }
 
   /// Escapes text for HTML content and attribute values.
@@ -81,6 +88,7 @@ public struct HTMLRenderer: Sendable {
       case .strong(let s): "<strong>\(Self.escape(s))</strong>"
       case .badge(let s, let tone):
         "<span class=\"badge tone-\(tone.rawValue)\">\(Self.escape(s))</span>"
+      case .link(let text, let target): "<a href=\"\(Self.escape(target))\">\(inline(text))</a>"
       }
     }.joined()
   }
@@ -88,7 +96,7 @@ public struct HTMLRenderer: Sendable {
   private func render(_ block: Block) -> String {
     switch block {
     case .heading(let text, let level):
-      let n = min(6, max(2, level))
+      let n = min(6, max(2, level) + headingOffset)
       return "<h\(n)>\(inline(text))</h\(n)>\n"
     case .paragraph(let text):
       return "<p>\(inline(text))</p>\n"

@@ -8,4 +8,7 @@ public enum Inline: Sendable, Hashable {
   case strong(String)
   /// A short label with a tone, such as a severity: `[critical]`.
   case badge(String, Tone)
+  /// Text that links to `target` (a fragment such as `#field-phq9`) in HTML; the other formats
+  /// show the text alone.
+  case link(Text, target: String)
 }

@@ -40,6 +40,7 @@ public struct MarkdownRenderer: Sendable {
       case .code(let s): Self.code(s)
       case .strong(let s): "**\(Self.escape(s))**"
       case .badge(let s, _): "**[\(Self.escape(s))]**"
+      case .link(let text, _): inline(text)
       }
     }.joined()
   }
@@ -51,6 +52,7 @@ public struct MarkdownRenderer: Sendable {
       case .plain(let s), .strong(let s): Self.escape(s)
       case .code(let s): Self.code(s)
       case .badge(let s, _): "[\(Self.escape(s))]"
+      case .link(let text, _): flat(text)
       }
     }.joined()
   }

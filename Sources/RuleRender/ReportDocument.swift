@@ -6,9 +6,32 @@ import RuleEngine
 public struct ReportDocument: Sendable {
   /// Where the pack came from, as the header should name it (`rules/ipt-core (bundled)`).
   public var packSource: String?
+  /// When set, every finding that the report asks about (what to ask next, the findings missing
+  /// for a possible alert or to settle a value) links to `#` this prefix and the finding's name:
+  /// the field of a form beside the report (`field-` on the Evaluate page of `ipt serve`).
+  public var fieldAnchor: String?
 
-  /// A builder; `packSource` names where the pack was read from.
-  public init(packSource: String? = nil) { self.packSource = packSource }
+  /// A builder; `packSource` names where the pack was read from, and `fieldAnchor` (when set)
+  /// makes each finding asked about a link to the form field `#<fieldAnchor><finding>`.
+  public init(packSource: String? = nil, fieldAnchor: String? = nil) {
+    self.packSource = packSource
+    self.fieldAnchor = fieldAnchor
+  }
+
+  /// A finding asked about: its name as code, linked to its form field when `fieldAnchor` is set.
+  func asked(_ finding: String) -> Inline {
+    guard let fieldAnchor else { return .code(finding) }
+    return .link(Text([.code(finding)]), target: "#\(fieldAnchor)\(finding)")
+  }
+
+  /// Findings asked about, as `Text.names` writes them, each linked like `asked`.
+  func askedNames(_ findings: [String], limit: Int) -> Text {
+    Text(
+      Text.names(findings, limit: limit).runs.map { run in
+        guard case .code(let finding) = run else { return run }
+        return asked(finding)
+      })
+  }
 
   /// The header every report starts with: the pack, the engine and the decision-support statement.
   public static func header(
@@ -81,7 +104,7 @@ public struct ReportDocument: Sendable {
           report.possibleAlerts.map { p in
             ListItem(
               Text([.badge(p.severity.rawValue, Tone(p.severity)), .plain(" \(p.label) (")])
-                + Text([.code(p.id), .plain("): unknown ")]) + Text.names(p.missing, limit: 6))
+                + Text([.code(p.id), .plain("): unknown ")]) + askedNames(p.missing, limit: 6))
           }, ordered: false))
     }
     blocks.append(.heading("What to ask next", level: 2))
@@ -122,7 +145,7 @@ public struct ReportDocument: Sendable {
           + (q.couldChange.count > 4 ? " and \(q.couldChange.count - 4) more" : ""))
     }
     return ListItem(
-      Text([.code(q.finding), .plain(": \(q.ask) (\(why.joined(separator: "; ")))")]))
+      Text([asked(q.finding), .plain(": \(q.ask) (\(why.joined(separator: "; ")))")]))
   }
 
   /// The course of therapy: a row per session with each score and its band, then per instrument
@@ -279,7 +302,7 @@ public struct ReportDocument: Sendable {
   /// What would settle a provisional or possible value: the questions, in the order to ask them.
   func settle(_ value: Report.ValueEntry) -> Text {
     guard let findings = value.settledBy, !findings.isEmpty else { return Text([]) }
-    return "; settle by asking about " + Text.names(findings, limit: 4)
+    return "; settle by asking about " + askedNames(findings, limit: 4)
   }
 
   /// "holds", "false" or "unknown"; a condition decided on values known only as ranges says it

@@ -18,6 +18,7 @@ public struct Text: Sendable, Hashable, ExpressibleByStringLiteral {
       switch run {
       case .plain(let s), .code(let s), .strong(let s): s
       case .badge(let s, _): "[\(s)]"
+      case .link(let text, _): text.plain
       }
     }.joined()
   }

@@ -36,6 +36,7 @@ public struct TextRenderer: Sendable {
       case .plain(let s), .code(let s): s
       case .strong(let s): paint(s, "1")
       case .badge(let s, let tone): tone == .plain ? "[\(s)]" : paint("[\(s)]", Self.ansi(tone))
+      case .link(let text, _): inline(text)
       }
     }.joined()
   }

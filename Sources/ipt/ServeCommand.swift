@@ -45,8 +45,18 @@ struct ServeCommand: ParsableCommand {
       valueName: "size"))
   var maxBodySize: FileSize = FileSize(bytes: 1 << 20)
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "How long a request may take, body read included, before it gets 503 (default 10).",
+      valueName: "seconds"))
+  var requestTimeout: Double = 10
+
   func validate() throws {
     if !(0...65535).contains(port) { throw ValidationError("--port takes 0 to 65535") }
+    if !(requestTimeout > 0 && requestTimeout <= 86_400) {
+      throw ValidationError("--request-timeout takes a number of seconds above 0, at most 86400")
+    }
     if token == nil && !ServerSettings.isLoopback(host) {
       throw ValidationError(
         "binding '\(host)' exposes the server beyond this machine: give --token FILE (a file holding a secret token)"
@@ -93,7 +103,8 @@ struct ServeCommand: ParsableCommand {
     let server = AdvisorServer(
       advisor: advisor,
       settings: ServerSettings(
-        host: host, port: port, token: secret, maxBodySize: maxBodySize.bytes),
+        host: host, port: port, token: secret, maxBodySize: maxBodySize.bytes,
+        requestTimeout: .seconds(requestTimeout)),
       audit: store, log: { Terminal.error($0) })
     let shown = host.contains(":") ? "[\(host)]" : host
     let address =

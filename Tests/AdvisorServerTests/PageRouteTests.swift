@@ -26,8 +26,9 @@ struct PageRouteTests {
           #expect(html.contains("<main id=\"main\">"))
           #expect(!html.contains("http://") && !html.contains("https://"), "\(uri)")
           #expect(!html.contains("<script"), "\(uri)")
-          // Every input is labelled.
-          for id in html.matches(of: /<(?:textarea|input) [^>]*id="([^"]+)"/).map(\.output.1) {
+          // Every field is labelled.
+          for id in html.matches(of: /<(?:textarea|input|select) [^>]*id="([^"]+)"/).map(\.output.1)
+          {
             #expect(html.contains("<label for=\"\(id)\""), "\(uri): \(id)")
           }
         }
@@ -35,6 +36,50 @@ struct PageRouteTests {
       try await client.execute(uri: "/", method: .get) {
         #expect($0.status == .seeOther)
         #expect($0.headers[.location] == "/evaluate")
+      }
+    }
+  }
+
+  /// The levels of a page's headings, in order.
+  static func headingLevels(_ html: String) -> [Int] {
+    html.matches(of: /<h([1-6])[ >]/).compactMap { Int($0.output.1) }
+  }
+
+  @Test("every page has exactly one h1, and its headings never skip a level")
+  func oneHeadingOne() async throws {
+    let c09 = try ServerHarness.text("rules/ipt-core/cases/c09-suicidal-grief.yaml")
+    let c01 = try ServerHarness.text("rules/ipt-core/cases/c01-grief-recent-death.yaml")
+    let f01 = try ServerHarness.text("formulations/f01-agree.yaml")
+    let gets = ["/evaluate", "/check", "/pack", "/pack?q=grief", "/login", "/review", "/review/1"]
+    let posts: [(String, [(String, String)])] = [
+      ("/evaluate", [("case", c09)]),
+      ("/evaluate", [("case", "case: x\nfindings: {phq_9: 1}\n")]),
+      ("/evaluate/form", [("case-id", "x"), ("phq9", "12")]),
+      ("/check", [("case", c01), ("formulation", f01)]),
+      ("/check/form", [("case-file", c01), ("formulation-by", "t"), ("focus", "grief")]),
+      ("/review/1", [("decision", "accept")]),
+    ]
+    try await ServerHarness(audit: try ReviewRouteTests.store()).test { client in
+      var pages: [(String, String)] = []
+      for uri in gets {
+        pages.append((uri, try await client.execute(uri: uri, method: .get) { $0.text }))
+      }
+      for (uri, fields) in posts {
+        pages.append(
+          (
+            "POST \(uri)",
+            try await client.execute(
+              uri: uri, method: .post, headers: formHeaders, body: formBody(fields)
+            ) { $0.text }
+          ))
+      }
+      for (uri, html) in pages {
+        let levels = Self.headingLevels(html)
+        #expect(levels.filter { $0 == 1 }.count == 1, "\(uri): \(levels)")
+        #expect(levels.first == 1, "\(uri)")
+        for (previous, next) in zip(levels, levels.dropFirst()) {
+          #expect(next <= previous + 1, "\(uri): h\(previous) then h\(next)")
+        }
       }
     }
   }

@@ -12,6 +12,16 @@ struct ServeCLITests {
     #expect(run.stderr.contains("--token FILE"))
   }
 
+  @Test("a request timeout that is not a positive number of seconds is a usage error (64)")
+  func badRequestTimeout() throws {
+    for value in ["0", "-1", "nan"] {
+      let run = try CLITests.ipt(["serve", "--request-timeout", value])
+      #expect(run.status == 64, "\(value)")
+    }
+    #expect(
+      try CLITests.ipt(["serve", "--request-timeout", "0"]).stderr.contains("--request-timeout"))
+  }
+
   @Test("a token file that is missing or too short is a usage error (64)")
   func badTokenFile() throws {
     let scratch = try Scratch("serve-token")

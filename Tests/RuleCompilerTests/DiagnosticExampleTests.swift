@@ -386,6 +386,8 @@ struct DiagnosticExampleTests {
   static let exercisedElsewhere: Set<DiagnosticCode> = [
     .formulationCaseMismatch, .duplicateFormulation, .duplicateValue, .invalidTestCase,
     .unknownRule,
+    // A request of `ipt serve` that runs out of time: AdvisorServerTests/TimeLimitTests.
+    .timedOut,
     // The deep lint's codes: PackTests/LogicLintTests plants two of each in one pack.
     .unreachableRule, .redundantRule, .contradictoryRules, .unreachableValue, .unsuggestedValue,
     .unusedFinding, .unusedDerived, .unusedConstant, .becauseUnread,

@@ -118,4 +118,50 @@ struct HTMLRendererTests {
     #expect(phq9.percentChange == -10.5 && phq9.latestBand == "moderately severe")
     #expect(course.rows[4].values[2] == "no", "the missed session")
   }
+
+  @Test("a link is an escaped anchor in HTML and its bare text elsewhere")
+  func links() {
+    let document = Document(
+      title: "t",
+      blocks: [
+        .paragraph(
+          Text([.plain("ask "), .link(Text([.code("phq9 <x>")]), target: "#field-\"><x>")]))
+      ])
+    let html = HTMLRenderer().page([document], title: "t")
+    #expect(
+      html.contains(
+        "<p>ask <a href=\"#field-&quot;&gt;&lt;x&gt;\"><code>phq9 &lt;x&gt;</code></a></p>"))
+    #expect(TextRenderer().render(document).contains("ask phq9 <x>\n"))
+    #expect(MarkdownRenderer().render(document).contains("ask `phq9 <x>`\n"))
+    #expect(Text([.link(Text("a"), target: "#b")]).plain == "a")
+  }
+
+  @Test("a heading offset moves every heading down, for a page that has its own h1")
+  func headingOffset() {
+    let document = Document(title: "t", blocks: [.heading("s", level: 2), .heading("u", level: 3)])
+    let html = HTMLRenderer(headingOffset: 1).page([document], title: "t")
+    #expect(
+      html.contains("<h2>t</h2>") && html.contains("<h3>s</h3>") && html.contains("<h4>u</h4>"))
+    #expect(!html.contains("<h1"))
+    #expect(HTMLRenderer().page([document], title: "t").contains("<h1>t</h1>\n<h2>s</h2>"))
+  }
+
+  @Test("a report links what it asks about to form fields only when asked to")
+  func fieldAnchors() throws {
+    let report = try ReportGoldenTests.report("rules/ipt-core/cases/c08-mostly-missing-data.yaml")
+    let plain = HTMLRenderer().page([ReportDocument().evaluation(report)], title: "c08")
+    #expect(!plain.contains("<a href=\"#field-"))
+    let linked = HTMLRenderer().page(
+      [ReportDocument(fieldAnchor: "field-").evaluation(report)], title: "c08")
+    let first = try #require(report.askNext.first)
+    #expect(
+      linked.contains("<a href=\"#field-\(first.finding)\"><code>\(first.finding)</code></a>"))
+    // Text and Markdown are the same either way.
+    #expect(
+      TextRenderer().render(ReportDocument(fieldAnchor: "field-").evaluation(report))
+        == TextRenderer().render(ReportDocument().evaluation(report)))
+    #expect(
+      MarkdownRenderer().render(ReportDocument(fieldAnchor: "field-").evaluation(report))
+        == MarkdownRenderer().render(ReportDocument().evaluation(report)))
+  }
 }
