@@ -129,11 +129,13 @@ def critical_before_first_pick(browser):
         " and contains(., 'Acute suicide risk')]",
     )
     assert alert.is_displayed(), "the critical alert is not visible"
-    heading = browser.driver.find_element(By.XPATH, "//h2[starts-with(., 'Problem-area focus')]")
+    heading = browser.driver.find_element(
+        By.XPATH, "//*[self::h2 or self::h3][starts-with(., 'Problem-area focus')]"
+    )
     picks = heading.find_elements(By.XPATH, "following-sibling::*[1][self::ol]/li")
     first = picks[0] if picks else heading
     assert browser.before(alert, first), "the critical alert does not come before the first pick"
-    return "first pick" if picks else "the focus section (nothing picked)"
+    return "first pick" if picks else "focus section (nothing picked)"
 
 
 # The checks, in order; each raises AssertionError (or a Selenium error) on failure.
@@ -208,7 +210,7 @@ def check_check(browser):
     text = browser.text()
     heading = "ipt-advisor check: case c09-suicidal-grief, formulation by trainee-04"
     assert heading in text, "no agreement report"
-    summary = browser.driver.find_element(By.XPATH, "//h2[normalize-space()='Summary']")
+    summary = browser.driver.find_element(By.XPATH, "//*[self::h2 or self::h3][normalize-space()='Summary']")
     table = summary.find_element(By.XPATH, "following-sibling::table[1]")
     columns = [th.text for th in table.find_elements(By.CSS_SELECTOR, "thead th")]
     for column in ("agreed", "missed", "unsupported", "contested", "uncertain"):
@@ -234,7 +236,7 @@ def review(browser, reviewer, reason, overrides=None):
     browser.type_into(reason_field, reason)
     browser.submit_with(browser.form_button(reason_field))
     reviews = browser.driver.find_element(
-        By.XPATH, "//h2[normalize-space()='Reviews']/following-sibling::ul[1]"
+        By.XPATH, "//*[self::h2 or self::h3][normalize-space()='Reviews']/following-sibling::ul[1]"
     ).text
     decision = "overridden" if overrides else "accepted"
     assert f"by {reviewer}: {decision}" in reviews, reviews
