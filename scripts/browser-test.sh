@@ -40,4 +40,4 @@ done
 
 serve_start "$out/server.log" --audit "$audit"
 echo "browser test against $BASE_URL (chromium $(chromium --version 2> /dev/null | awk '{print $2}'))"
-python3 scripts/browser_test.py "$BASE_URL" --ipt "$IPT" --audit "$audit" --out "$out"
+python3 scripts/browser_test.py "$BASE_URL" --out "$out"

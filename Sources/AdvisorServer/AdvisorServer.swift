@@ -124,6 +124,10 @@ public struct AdvisorServer: Sendable {
     router.get("/review") { request, context in
       try await answer(request, context) { pages.reviewQueue() }
     }
+    router.get("/review/report") { request, context in
+      let since = FormFields(urlEncoded: Array((request.uri.query ?? "").utf8))["since"]
+      return try await answer(request, context) { pages.reviewReport(since: since) }
+    }
     router.get("/review/:seq") { request, context in
       let seq = context.parameters.get("seq", as: Int64.self)
       return try await answer(request, context) {

@@ -32,7 +32,9 @@ extension Pages {
         \(rows)
         </tbody></table>
         """
-      return page("Review queue", body: body)
+      let report =
+        "<p><a href=\"/review/report\">The audit report</a>: overrides per rule with their reasons, agreement over time, open items.</p>"
+      return page("Review queue", body: body + report)
     } catch {
       return page("Review queue", body: failure(error), status: 500)
     }
@@ -116,6 +118,34 @@ extension Pages {
       } catch {
         return reviewRecord(seq, problem: error.description, status: 400)
       }
+    }
+  }
+
+  /// `GET /review/report?since=`: the audit report of `ipt audit report` (runs per pack version,
+  /// overrides per rule with their reasons, agreement over time, open items).
+  func reviewReport(since: String?) -> Reply {
+    guard let audit else { return noAudit() }
+    let since = since.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap {
+      $0.isEmpty ? nil : $0
+    }
+    let form = """
+      <form method="get" action="/review/report">
+      <label for="since">Count only records written at or after (a date such as 2026-12-01)</label>
+      <input type="text" id="since" name="since" value="\(escape(since ?? ""))">
+      <button type="submit">Show the report</button>
+      </form>
+      """
+    if let since, !AuditTime.isSince(since) {
+      let problem =
+        "<p role=\"alert\">'\(escape(since))' is not a date: give one such as 2026-12-01 (or 2026-12, or a full time).</p>"
+      return page("Audit report", body: form + problem, status: 400)
+    }
+    do throws(AuditError) {
+      let report = try audit.report(since: since)
+      return page(
+        "Audit report", body: form, documents: [AuditReportDocument().document(report)])
+    } catch {
+      return page("Audit report", body: form + failure(error), status: 400)
     }
   }
 

@@ -3,7 +3,19 @@ import RuleDiagnostics
 
 /// Times in records: ISO 8601 in UTC to the millisecond (`2026-12-07T09:41:05.123Z`), which
 /// sort as text. The date part is `DateText.iso`, the engine's own calendar.
-enum AuditTime {
+public enum AuditTime {
+  /// Whether `text` can start a `since` filter: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, optionally
+  /// followed by `T` and a time.
+  public static func isSince(_ text: String) -> Bool {
+    let date = text.split(separator: "T", maxSplits: 1).first.map(String.init) ?? ""
+    let parts = date.split(separator: "-", omittingEmptySubsequences: false)
+    guard (1...3).contains(parts.count),
+      parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }),
+      parts[0].count == 4
+    else { return false }
+    return parts.dropFirst().allSatisfy { $0.count == 2 }
+  }
+
   static func text(_ date: Date) -> String {
     let milliseconds = Int((date.timeIntervalSince1970 * 1000).rounded(.down))
     let (days, rest) = milliseconds.quotientAndRemainder(dividingBy: 86_400_000)

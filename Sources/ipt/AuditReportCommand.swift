@@ -24,20 +24,9 @@ struct AuditReportCommand: ParsableCommand {
   var format: Format = .text
 
   func validate() throws {
-    if let since, !Self.isDate(since) {
+    if let since, !AuditTime.isSince(since) {
       throw ValidationError("--since takes a date such as 2026-12-01 (or 2026-12, or a full time)")
     }
-  }
-
-  /// `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, optionally followed by `T` and a time.
-  static func isDate(_ text: String) -> Bool {
-    let date = text.split(separator: "T", maxSplits: 1).first.map(String.init) ?? ""
-    let parts = date.split(separator: "-", omittingEmptySubsequences: false)
-    guard (1...3).contains(parts.count),
-      parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }),
-      parts[0].count == 4
-    else { return false }
-    return parts.dropFirst().allSatisfy { $0.count == 2 }
   }
 
   func run() throws {

@@ -73,6 +73,27 @@ struct ReviewRouteTests {
       #expect(try store.reviews(of: 2).count == 1)
       try await client.execute(uri: "/review", method: .get) {
         #expect($0.text.contains("No run or check is waiting for a review"))
+        #expect($0.text.contains("href=\"/review/report\""))
+      }
+      // The override report: both reviews counted, the override's rule and reason shown.
+      try await client.execute(uri: "/review/report", method: .get) {
+        #expect($0.status == .ok)
+        #expect($0.text.components(separatedBy: "<h1").count == 2)
+        #expect($0.text.contains("safety first, then grief"))
+        #expect(!$0.text.contains("sound <b>"))
+        #expect($0.text.contains("1 accepted"))
+        #expect($0.text.contains("1 overridden"))
+      }
+      try await client.execute(uri: "/review/report?since=2999-01-01", method: .get) {
+        #expect($0.status == .ok)
+        #expect(!$0.text.contains("safety first, then grief"))
+      }
+      try await client.execute(
+        uri: "/review/report?since=%3Cscript%3Ealert(1)%3C%2Fscript%3E", method: .get
+      ) {
+        #expect($0.status == .badRequest)
+        #expect($0.text.contains("is not a date"))
+        #expect(!$0.text.contains("<script>alert(1)"))
       }
     }
   }
