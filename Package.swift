@@ -171,6 +171,7 @@ let package = Package(
         "Advisor", "AdvisorServer", "AuditStore", "RuleDiagnostics", "RuleEngine", "RuleRender",
         "TestSupport", .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HummingbirdTesting", package: "hummingbird"),
+        .product(name: "GRDB", package: "GRDB.swift"),
       ],
       swiftSettings: strictSettings),
     .testTarget(

@@ -30,8 +30,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# Two runs waiting for a review, recorded as `ipt evaluate --audit` records them (the Evaluate
-# page records nothing).
+# Two runs waiting for a review, recorded as `ipt evaluate --audit` records them; the server
+# records the runs and checks its pages make as well.
 audit="$work/audit.db"
 for case in c01-grief-recent-death c02-dispute-renegotiation; do
   "$IPT" evaluate --audit "$audit" --by trainee-browser "rules/ipt-core/cases/$case.yaml" \

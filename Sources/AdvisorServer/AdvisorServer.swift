@@ -13,14 +13,15 @@ public struct AdvisorServer: Sendable {
   let pages: Pages
   let log: @Sendable (String) -> Void
 
-  /// A server over `advisor` with `settings`; `audit` enables the review pages; `log` receives
-  /// one line per request.
+  /// A server over `advisor` with `settings`; `audit` enables the review pages; `recorder`
+  /// records every evaluation and check the server makes (a run it cannot record gets 500 and
+  /// no answer); `log` receives one line per request.
   public init(
     advisor: Advisor, settings: ServerSettings, audit: AuditStore? = nil,
-    log: @escaping @Sendable (String) -> Void
+    recorder: AuditSession? = nil, log: @escaping @Sendable (String) -> Void
   ) {
     self.settings = settings
-    workbench = Workbench(advisor: advisor)
+    workbench = Workbench(advisor: advisor, recorder: recorder)
     access = Access(token: settings.token)
     pages = Pages(
       workbench: workbench, access: access, audit: audit, maxBodySize: settings.maxBodySize)

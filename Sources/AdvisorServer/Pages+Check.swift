@@ -23,7 +23,7 @@ extension Pages {
   func check(form: FormFields) -> Reply {
     let caseFile = SourceFile(
       path: RequestInput.casePath, text: form[FormulationForm.caseFile] ?? "")
-    switch workbench.outcome(caseFile) {
+    switch workbench.outcome(caseFile, record: false) {
     case .failure(let problems):
       return checkPage(form: form, result: .failure(problems))
     case .success(let outcome):
@@ -49,7 +49,7 @@ extension Pages {
     switch result {
     case .failure(let problems)?:
       before += diagnostics(problems.value)
-      status = problemStatus
+      status = Workbench.status(problems.value, otherwise: problemStatus)
     case .success(let report)?:
       documents = [
         CheckDocument(packSource: workbench.advisor.folder.description).check(report)

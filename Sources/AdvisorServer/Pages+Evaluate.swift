@@ -52,7 +52,7 @@ extension Pages {
     switch result {
     case .failure(let problems)?:
       before += diagnostics(problems.value)
-      status = problemStatus
+      status = Workbench.status(problems.value, otherwise: problemStatus)
     case .success(let outcome)?:
       documents = [
         ReportDocument(

@@ -1,4 +1,5 @@
 import Advisor
+import AuditStore
 import RuleDiagnostics
 import RuleRender
 import TraineeCheck
@@ -11,15 +12,33 @@ struct Workbench: Sendable {
   let advisor: Advisor
   /// `GET /v1/pack`, built once.
   let packJSON: String
+  /// With `--audit`, where every evaluation and check the server makes is recorded.
+  let recorder: AuditSession?
 
-  init(advisor: Advisor) {
+  init(advisor: Advisor, recorder: AuditSession? = nil) {
     self.advisor = advisor
+    self.recorder = recorder
     packJSON = JSONText.encode(PackSummary(advisor: advisor))
   }
 
-  /// Diagnostics as the JSON of `ipt lint --format json`, with the status.
+  /// Diagnostics as the JSON of `ipt lint --format json`, with the status: 500 when a run could
+  /// not be recorded, else `status`.
   static func failure(_ diagnostics: [Diagnostic], status: Int = 400) -> Reply {
-    .json(DiagnosticJSON.render(diagnostics), status: status)
+    .json(DiagnosticJSON.render(diagnostics), status: Self.status(diagnostics, otherwise: status))
+  }
+
+  /// 500 when the diagnostics say the audit store refused a record (the server's fault, not the
+  /// request's), else `status`.
+  static func status(_ diagnostics: [Diagnostic], otherwise status: Int) -> Int {
+    diagnostics.contains { $0.code == .auditUnwritable } ? 500 : status
+  }
+
+  /// The diagnostic of a run or check the audit store refused: the answer is withheld, so that
+  /// nothing is shown that the record lacks.
+  static func unrecorded(_ error: AuditError, path: String) -> Diagnostic {
+    RequestInput.problem(
+      .auditUnwritable, "the audit store could not record this: \(error.description)", path: path,
+      hint: "nothing was shown or kept; ask the server's operator to check the audit store")
   }
 
   /// `POST /v1/evaluate`: a case (YAML or JSON) in, the report of `ipt evaluate --format json`
@@ -39,10 +58,23 @@ struct Workbench: Sendable {
     }
   }
 
-  /// A case file evaluated, or its diagnostics (warnings included) when it has errors.
-  func outcome(_ file: SourceFile) -> Result<Outcome, Rejected<[Diagnostic]>> {
+  /// A case file evaluated, or its diagnostics (warnings included) when it has errors. With an
+  /// audit store the run is recorded first (`record: false` for a look at a case that is not a
+  /// run of its own, such as reading its id); a run that cannot be recorded is not answered.
+  func outcome(_ file: SourceFile, record: Bool = true) -> Result<Outcome, Rejected<[Diagnostic]>> {
     let outcome = advisor.evaluate(file)
     guard let value = outcome.value else { return .failure(Rejected(outcome.diagnostics)) }
+    if record, let recorder {
+      do throws(AuditError) {
+        try recorder.recordRun(
+          file: file,
+          result: BatchRecord(
+            program: advisor.program, facts: value.facts, evaluation: value.evaluation,
+            engineVersion: Advisor.engineVersion, wouldFire: value.report.wouldFire))
+      } catch {
+        return .failure(Rejected([Self.unrecorded(error, path: file.path)]))
+      }
+    }
     return .success(value)
   }
 
@@ -77,7 +109,8 @@ struct Workbench: Sendable {
     }
   }
 
-  /// A formulation checked against its case, or the diagnostics of either.
+  /// A formulation checked against its case, or the diagnostics of either. With an audit store
+  /// the check is recorded first; a check that cannot be recorded is not answered.
   func check(case caseFile: SourceFile, formulation: SourceFile) -> Result<
     CheckReport, Rejected<[Diagnostic]>
   > {
@@ -91,6 +124,18 @@ struct Workbench: Sendable {
                 .formulationCaseMismatch, "the formulation could not be matched to the case",
                 path: RequestInput.formulationPath)
             ] : run.diagnostics))
+    }
+    if let recorder {
+      do throws(AuditError) {
+        guard let result = advisor.record(caseFile).value else {
+          throw AuditError(
+            path: recorder.store.path, reason: "the checked case could not be evaluated again")
+        }
+        try recorder.recordCheck(
+          caseFile: caseFile, formulationFile: formulation, result: result, report: report)
+      } catch {
+        return .failure(Rejected([Self.unrecorded(error, path: caseFile.path)]))
+      }
     }
     return .success(report)
   }

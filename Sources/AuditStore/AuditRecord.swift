@@ -33,7 +33,7 @@ public struct AuditRecord: Codable, Sendable, Hashable, FetchableRecord, Persist
   public var at: String
   /// The pseudonymous user who ran the command or wrote the review.
   public var by: String
-  /// The command: `evaluate`, `check` or `review`.
+  /// The command: `evaluate`, `check` or `review`; `serve` for a run or check `ipt serve` made.
   public var command: String
   /// The engine's version.
   public var engine: String

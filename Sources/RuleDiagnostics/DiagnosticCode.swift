@@ -13,6 +13,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable, C
   case duplicateKey = "duplicate-key"
   case fileUnreadable = "file-unreadable"
   case timedOut = "timed-out"
+  case auditUnwritable = "audit-unwritable"
   // File shape
   case unknownKey = "unknown-key"
   case missingKey = "missing-key"

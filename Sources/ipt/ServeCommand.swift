@@ -15,16 +15,24 @@ struct ServeCommand: ParsableCommand {
     discussion: """
       Binds 127.0.0.1:8080 by default; open http://127.0.0.1:8080/ in a browser. Binding any \
       other address needs --token FILE, and then every request must carry that token \
-      (Authorization: Bearer TOKEN; pages get a login form). With --audit the Review pages show \
-      the runs waiting for a review and record reviews in that store. Stops on SIGINT or SIGTERM.
+      (Authorization: Bearer TOKEN; pages get a login form). With --audit every evaluation and \
+      check the server makes is recorded in that store (for the user --by names), and the Review \
+      pages show the runs waiting for a review and record reviews there. Stops on SIGINT or \
+      SIGTERM.
       """)
 
   @OptionGroup var packOptions: PackOptions
 
   @Option(
     help: ArgumentHelp(
-      "An audit store whose runs the Review pages show and review.", valueName: "path"))
+      "An audit store: every evaluation and check is recorded there, and the Review pages show and review its runs.",
+      valueName: "path"))
   var audit: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "With --audit, the pseudonymous user the server's runs are recorded for.", valueName: "name"))
+  var by: String = "ipt-serve"
 
   @Option(help: "The address to bind.")
   var host: String = "127.0.0.1"
@@ -92,9 +100,12 @@ struct ServeCommand: ParsableCommand {
     }
     let advisor = try Advisor.forCommand(packOptions.folder, mode: packOptions.mode.mode)
     var store: AuditStore?
+    var recorder: AuditSession?
     if let audit {
       do throws(AuditError) {
-        store = try AuditStore.open(audit, create: true)
+        let opened = try AuditStore.open(audit, create: true)
+        store = opened
+        recorder = try AuditSession(store: opened, advisor: advisor, by: by, command: "serve")
       } catch {
         Terminal.error(error.description)
         throw ExitCode.invalidInput
@@ -105,7 +116,7 @@ struct ServeCommand: ParsableCommand {
       settings: ServerSettings(
         host: host, port: port, token: secret, maxBodySize: maxBodySize.bytes,
         requestTimeout: .seconds(requestTimeout)),
-      audit: store, log: { Terminal.error($0) })
+      audit: store, recorder: recorder, log: { Terminal.error($0) })
     let shown = host.contains(":") ? "[\(host)]" : host
     let address =
       port == 0

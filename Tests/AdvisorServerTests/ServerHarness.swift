@@ -23,11 +23,15 @@ struct ServerHarness: Sendable {
     func append(_ line: String) { lines.withLock { $0.append(line) } }
   }
 
-  init(settings: ServerSettings = ServerSettings(), audit: AuditStore? = nil) throws {
+  init(
+    settings: ServerSettings = ServerSettings(), audit: AuditStore? = nil,
+    recorder: AuditSession? = nil
+  ) throws {
     let lines = LogLines()
     self.lines = lines
     server = AdvisorServer(
-      advisor: try Self.advisor(), settings: settings, audit: audit, log: { lines.append($0) })
+      advisor: try Self.advisor(), settings: settings, audit: audit, recorder: recorder,
+      log: { lines.append($0) })
   }
 
   /// The default pack, loaded once for every test.

@@ -388,6 +388,8 @@ struct DiagnosticExampleTests {
     .unknownRule,
     // A request of `ipt serve` that runs out of time: AdvisorServerTests/TimeLimitTests.
     .timedOut,
+    // A run `ipt serve --audit` cannot record: AdvisorServerTests/AuditRecordingTests.
+    .auditUnwritable,
     // The deep lint's codes: PackTests/LogicLintTests plants two of each in one pack.
     .unreachableRule, .redundantRule, .contradictoryRules, .unreachableValue, .unsuggestedValue,
     .unusedFinding, .unusedDerived, .unusedConstant, .becauseUnread,
