@@ -104,6 +104,8 @@ enum OpenAPIDocument {
         "responses": {
           "BadRequest": {"description": "Malformed or invalid input, with the diagnostics the command-line tool prints.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Diagnostics"}}}},
           "TooLarge": {"description": "The body is over the size limit (default 1 MiB).", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Diagnostics"}}}},
+          "Unrecorded": {"description": "With --audit: the audit store refused the record of this evaluation or check (audit-unwritable); no report is sent.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Diagnostics"}}}},
+          "TimedOut": {"description": "The request took longer than --request-timeout (timed-out).", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Diagnostics"}}}},
           "Unauthorized": {"description": "A token is set and the request does not carry it.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Diagnostics"}}}}
         }
       },
@@ -125,7 +127,9 @@ enum OpenAPIDocument {
               "200": {"description": "The evaluation.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Evaluation"}}}},
               "400": {"$ref": "#/components/responses/BadRequest"},
               "401": {"$ref": "#/components/responses/Unauthorized"},
-              "413": {"$ref": "#/components/responses/TooLarge"}
+              "413": {"$ref": "#/components/responses/TooLarge"},
+              "500": {"$ref": "#/components/responses/Unrecorded"},
+              "503": {"$ref": "#/components/responses/TimedOut"}
             }
           }
         },
@@ -138,7 +142,9 @@ enum OpenAPIDocument {
               "200": {"description": "The check.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Check"}}}},
               "400": {"$ref": "#/components/responses/BadRequest"},
               "401": {"$ref": "#/components/responses/Unauthorized"},
-              "413": {"$ref": "#/components/responses/TooLarge"}
+              "413": {"$ref": "#/components/responses/TooLarge"},
+              "500": {"$ref": "#/components/responses/Unrecorded"},
+              "503": {"$ref": "#/components/responses/TimedOut"}
             }
           }
         },
@@ -176,7 +182,9 @@ enum OpenAPIDocument {
               "400": {"$ref": "#/components/responses/BadRequest"},
               "401": {"$ref": "#/components/responses/Unauthorized"},
               "412": {"description": "The prefetch holds no case and no PHQ-9 response.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Diagnostics"}}}},
-              "413": {"$ref": "#/components/responses/TooLarge"}
+              "413": {"$ref": "#/components/responses/TooLarge"},
+              "500": {"$ref": "#/components/responses/Unrecorded"},
+              "503": {"$ref": "#/components/responses/TimedOut"}
             }
           }
         }
