@@ -43,19 +43,8 @@ extension Pages {
     generated: String? = nil, result: Result<CheckReport, Rejected<[Diagnostic]>>? = nil,
     status problemStatus: Int = 400
   ) -> Reply {
-    var before = ""
-    var documents: [Document] = []
-    var status = 200
-    switch result {
-    case .failure(let problems)?:
-      before += diagnostics(problems.value)
-      status = Workbench.status(problems.value, otherwise: problemStatus)
-    case .success(let report)?:
-      documents = [
-        CheckDocument(packSource: workbench.advisor.folder.description).check(report)
-      ]
-    case nil:
-      break
+    var (before, documents, status) = shown(result, problemStatus: problemStatus) {
+      CheckDocument(packSource: workbench.advisor.folder.description).check($0)
     }
     if let generated {
       before += generatedFile(

@@ -46,21 +46,10 @@ extension Pages {
     pasted: String = "", form: FormFields = FormFields(), generated: String? = nil,
     result: Result<Outcome, Rejected<[Diagnostic]>>? = nil, status problemStatus: Int = 400
   ) -> Reply {
-    var before = ""
-    var documents: [Document] = []
-    var status = 200
-    switch result {
-    case .failure(let problems)?:
-      before += diagnostics(problems.value)
-      status = Workbench.status(problems.value, otherwise: problemStatus)
-    case .success(let outcome)?:
-      documents = [
-        ReportDocument(
-          packSource: workbench.advisor.folder.description, fieldAnchor: CaseForm.anchor
-        ).evaluation(outcome.report)
-      ]
-    case nil:
-      break
+    var (before, documents, status) = shown(result, problemStatus: problemStatus) {
+      ReportDocument(
+        packSource: workbench.advisor.folder.description, fieldAnchor: CaseForm.anchor
+      ).evaluation($0.report)
     }
     if let generated {
       before += generatedFile(
@@ -92,6 +81,24 @@ extension Pages {
       """
     return page(
       Self.evaluateTitle, body: before, documents: documents, after: after, status: status)
+  }
+
+  /// What a page shows of a result: the problems (with their status: 500 when the audit store
+  /// refused the record, else `problemStatus`), or the result's document (200); nothing on a
+  /// page without a request.
+  func shown<Value>(
+    _ result: Result<Value, Rejected<[Diagnostic]>>?, problemStatus: Int,
+    document: (Value) -> Document
+  ) -> (problems: String, documents: [Document], status: Int) {
+    switch result {
+    case .failure(let problems)?:
+      return (
+        diagnostics(problems.value), [],
+        Workbench.status(problems.value, otherwise: problemStatus)
+      )
+    case .success(let value)?: return ("", [document(value)], 200)
+    case nil: return ("", [], 200)
+    }
   }
 
   /// A file the server made from a form, collapsed (open when it has problems), to copy.

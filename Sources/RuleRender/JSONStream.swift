@@ -18,11 +18,10 @@ package struct JSONStream {
     self.pretty = pretty
   }
 
-  /// The text written, with the line break `JSONText.encode` ends with.
-  package var text: String {
-    var bytes = writer.bytes
-    bytes.append(UInt8(ascii: "\n"))
-    return String(decoding: bytes, as: UTF8.self)
+  /// The text written, with the line break `JSONText.encode` ends with (which ends the stream).
+  package mutating func finish() -> String {
+    writer.byte(UInt8(ascii: "\n"))
+    return writer.text
   }
 
   /// Before a member: `,` unless it is the first, then in pretty output a line break and the

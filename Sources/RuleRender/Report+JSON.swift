@@ -8,7 +8,7 @@ extension Report {
   public func json(pretty: Bool = true) -> String {
     var w = JSONStream(pretty: pretty, capacity: pretty ? 262_144 : 131_072)
     write(to: &w)
-    return w.text
+    return w.finish()
   }
 
   func write(to w: inout JSONStream) {
