@@ -4,6 +4,7 @@
 # Prints throughput, p50/p99 latency, errors and the server's resident memory at start and end.
 #   scripts/bench-serve.sh                       # defaults below
 #   DURATION=60s CONNECTIONS=64 scripts/bench-serve.sh
+#   DURATION=330s SAMPLE=30 scripts/bench-serve.sh   # memory over 100,000 requests, every 30 s
 # Needs wrk (Debian: apt-get install wrk).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,6 +12,7 @@ CASE_FILE=${CASE_FILE:-rules/ipt-core/cases/c01-grief-recent-death.yaml}
 DURATION=${DURATION:-30s}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
+SAMPLE=${SAMPLE:-10}
 PORT=${PORT:-18081}
 command -v wrk >/dev/null || { echo "bench-serve: needs wrk (apt-get install wrk)" >&2; exit 2; }
 
@@ -30,6 +32,16 @@ done
 curl -sf -o /dev/null --data-binary "@$CASE_FILE" "http://127.0.0.1:$PORT/v1/evaluate"
 rss() { awk '/^VmRSS/ { print $2 " kB" }' "/proc/$server/status"; }
 start_rss=$(rss)
+# The server's resident memory every SAMPLE seconds while wrk runs, to see whether it levels off.
+(
+  elapsed=0
+  while sleep "$SAMPLE"; do
+    elapsed=$((elapsed + SAMPLE))
+    echo "$elapsed s: $(rss)"
+  done
+) > "$out/memory.txt" 2>/dev/null &
+sampler=$!
+trap 'kill "$server" "$sampler" 2>/dev/null || true' EXIT
 
 cat > "$out/post.lua" <<'LUA'
 wrk.method = "POST"
@@ -49,5 +61,8 @@ LUA
 CASE_FILE="$CASE_FILE" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s "$out/post.lua" \
   "http://127.0.0.1:$PORT/v1/evaluate" | tee "$out/wrk.txt"
 end_rss=$(rss)
+kill "$sampler" 2>/dev/null || true
+echo "server memory (VmRSS) every $SAMPLE s:"
+sed 's/^/  /' "$out/memory.txt"
 echo "server memory (VmRSS): $start_rss at start, $end_rss at end"
 echo "responses other than 200 in the request log: $(grep -c -v -E '^POST /v1/evaluate 200 |^GET /v1/pack 200 |listening on|^ipt serve:' "$out/server.log" || true)"

@@ -36,7 +36,7 @@ struct CDSService: Sendable {
     members["description"] = .string(description)
     members["prefetch"] = .object([Self.phq9Key: .string(query)])
     let service = JSONValue.object(members)
-    return .json(JSONText.encode(JSONValue.object(["services": .array([service])])))
+    return .json(JSONText.encode(JSONValue.object(["services": .array([service])]), pretty: false))
   }
 
   /// `POST /cds-services/ipt-advisor`.
@@ -94,7 +94,7 @@ struct CDSService: Sendable {
     switch workbench.outcome(file) {
     case .failure(let diagnostics): return Workbench.failure(diagnostics.value)
     case .success(let outcome):
-      return .json(JSONText.encode(["cards": Self.cards(outcome.report)]))
+      return .json(JSONText.encode(["cards": Self.cards(outcome.report)], pretty: false))
     }
   }
 

@@ -18,13 +18,15 @@ struct Workbench: Sendable {
   init(advisor: Advisor, recorder: AuditSession? = nil) {
     self.advisor = advisor
     self.recorder = recorder
-    packJSON = JSONText.encode(PackSummary(advisor: advisor))
+    packJSON = JSONText.encode(PackSummary(advisor: advisor), pretty: false)
   }
 
   /// Diagnostics as the JSON of `ipt lint --format json`, with the status: 500 when a run could
   /// not be recorded, else `status`.
   static func failure(_ diagnostics: [Diagnostic], status: Int = 400) -> Reply {
-    .json(DiagnosticJSON.render(diagnostics), status: Self.status(diagnostics, otherwise: status))
+    .json(
+      DiagnosticJSON.render(diagnostics, pretty: false),
+      status: Self.status(diagnostics, otherwise: status))
   }
 
   /// 500 when the diagnostics say the audit store refused a record (the server's fault, not the
@@ -45,7 +47,7 @@ struct Workbench: Sendable {
   /// out; a case with errors gets 400 and its diagnostics.
   func evaluate(_ bytes: [UInt8]) -> Reply {
     switch outcome(bytes, path: RequestInput.requestPath) {
-    case .success(let outcome): .json(JSONText.encode(outcome.report))
+    case .success(let outcome): .json(JSONText.encode(outcome.report, pretty: false))
     case .failure(let diagnostics): Self.failure(diagnostics.value)
     }
   }
@@ -104,7 +106,7 @@ struct Workbench: Sendable {
     case (.failure(let d), _), (_, .failure(let d)): return Self.failure([d.value])
     }
     switch check(case: caseFile, formulation: formulation) {
-    case .success(let report): return .json(JSONText.encode(report))
+    case .success(let report): return .json(JSONText.encode(report, pretty: false))
     case .failure(let diagnostics): return Self.failure(diagnostics.value)
     }
   }

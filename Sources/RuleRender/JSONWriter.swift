@@ -40,14 +40,38 @@ package struct JSONWriter {
     // Most strings need no escape: their bytes are copied at once.
     var text = text
     let plain = text.withUTF8 { utf8 in
-      guard
-        !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") })
-      else { return false }
+      guard !Self.needsEscape(utf8) else { return false }
       bytes.append(contentsOf: utf8)
       return true
     }
     if !plain { escaped(text) }
     bytes.append(UInt8(ascii: "\""))
+  }
+
+  /// Whether any byte is a control character, a quote or a backslash: eight bytes at a time
+  /// (each of the three word tests is non-zero exactly when some byte of the word matches), then
+  /// the last few bytes one by one.
+  package static func needsEscape(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    let raw = UnsafeRawBufferPointer(utf8)
+    var offset = 0
+    while offset + 8 <= raw.count {
+      let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+      let control = (word &- ones &* 0x20) & ~word
+      let quote = word ^ (ones &* UInt64(UInt8(ascii: "\"")))
+      let backslash = word ^ (ones &* UInt64(UInt8(ascii: "\\")))
+      let zeroQuote = (quote &- ones) & ~quote
+      let zeroBackslash = (backslash &- ones) & ~backslash
+      if (control | zeroQuote | zeroBackslash) & highs != 0 { return true }
+      offset += 8
+    }
+    while offset < raw.count {
+      let byte = raw[offset]
+      if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return true }
+      offset += 1
+    }
+    return false
   }
 
   private mutating func escaped(_ text: String) {
@@ -75,7 +99,20 @@ package struct JSONWriter {
   }
 
   /// An integer in decimal.
-  package mutating func integer(_ value: Int64) { bytes.append(contentsOf: String(value).utf8) }
+  package mutating func integer(_ value: Int64) {
+    // Digits from the last, into a small buffer on the stack (no string is made).
+    var magnitude = value.magnitude
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+      var start = 20
+      repeat {
+        start -= 1
+        digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+        magnitude /= 10
+      } while magnitude > 0
+      if value < 0 { bytes.append(UInt8(ascii: "-")) }
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start..<20]))
+    }
+  }
 
   /// `true` or `false`.
   package mutating func boolean(_ value: Bool) { value ? raw("true") : raw("false") }

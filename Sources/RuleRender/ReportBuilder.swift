@@ -9,12 +9,18 @@ package struct ReportBuilder: Sendable {
   /// The engine version written into reports.
   package let engineVersion: String
   let format: ValueFormatter
+  /// Where each rule is written, as `file:line:column`, made once for every report.
+  let ruleLocations: [String]
+  /// Where each condition of each rule is written, in the order of the rule's conditions.
+  let conditionLocations: [[String]]
 
   /// A builder for `program`'s explanations.
   package init(program: Program, engineVersion: String) {
     self.program = program
     self.engineVersion = engineVersion
     self.format = ValueFormatter(program: program)
+    self.ruleLocations = program.rules.map(\.location.description)
+    self.conditionLocations = program.rules.map { $0.conditions.map(\.location.description) }
   }
 
   /// The report; `fullTrace` adds every rule's premises (for `ipt explain`).
@@ -167,9 +173,10 @@ package struct ReportBuilder: Sendable {
     let evaluation = explanation.evaluation
     let premises =
       detail
-      ? trace.premises.map { premise in
+      ? trace.premises.enumerated().map { position, premise in
         Report.PremiseInfo(
-          condition: premise.text, truth: premise.truth, location: premise.location.description,
+          condition: premise.text, truth: premise.truth,
+          location: conditionLocation(premise, rule: index, position: position),
           observed: premise.observations.map { observation($0, explanation: explanation) })
       } : []
     let bindings =
@@ -193,8 +200,18 @@ package struct ReportBuilder: Sendable {
       weight: r.actions.suggest.isEmpty ? nil : r.actions.weight, because: because,
       teach: r.teach.map { format.fill($0, trace: trace, evaluation: evaluation) },
       status: r.status,
-      cite: r.cite, location: r.location.description, premises: premises, bindings: bindings,
+      cite: r.cite, location: ruleLocations[index], premises: premises, bindings: bindings,
       missing: trace.missing.map { program.findings[$0].name }.sorted())
+  }
+
+  /// Where a premise's condition is written. A trace has one premise per condition of its rule,
+  /// in order, so the text made once for the pack is used when the places agree.
+  private func conditionLocation(_ premise: Premise, rule: Int, position: Int) -> String {
+    let conditions = program.rules[rule].conditions
+    guard position < conditions.count, conditions[position].location == premise.location else {
+      return premise.location.description
+    }
+    return conditionLocations[rule][position]
   }
 
   private func observation(_ o: Observation, explanation: Explanation) -> Report.ObservationInfo {

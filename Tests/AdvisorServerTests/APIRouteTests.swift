@@ -11,7 +11,8 @@ import Testing
 
 @Suite("JSON API routes")
 struct APIRouteTests {
-  @Test("POST /v1/evaluate answers with the JSON that ipt evaluate --format json prints")
+  @Test(
+    "POST /v1/evaluate answers with the JSON that ipt evaluate --format json prints, on one line")
   func evaluateMatchesTheCLI() async throws {
     let harness = try ServerHarness()
     let text = try ServerHarness.text("rules/ipt-core/cases/c01-grief-recent-death.yaml")
@@ -22,7 +23,8 @@ struct APIRouteTests {
       try await client.execute(uri: "/v1/evaluate", method: .post, body: .text(text)) {
         #expect($0.status == .ok)
         #expect($0.headers[.contentType] == "application/json; charset=utf-8")
-        #expect($0.text == JSONText.encode(expected))
+        #expect($0.text == JSONText.encode(expected, pretty: false))
+        #expect($0.text.dropLast().contains("\n") == false)
         #expect($0.json()["schema"] as? String == "ipt-advisor/evaluation/1")
       }
     }
@@ -117,7 +119,7 @@ struct APIRouteTests {
     try await harness.test { client in
       try await client.execute(uri: "/v1/check", method: .post, body: .text(body)) {
         #expect($0.status == .ok)
-        #expect($0.text == JSONText.encode(expected))
+        #expect($0.text == JSONText.encode(expected, pretty: false))
       }
     }
   }
