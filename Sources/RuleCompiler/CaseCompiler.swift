@@ -10,6 +10,8 @@ package struct CaseCompiler: Sendable {
   let enumIndex: [[String: Int]]
   /// Per record type: field name -> field slot.
   let fieldIndex: [[String: Int]]
+  /// The same look-ups by bytes, for reading regular case files straight into facts.
+  package private(set) var stream: CaseStream?
 
   /// Prepares name lookups for `program`.
   package init(program: Program) {
@@ -23,10 +25,19 @@ package struct CaseCompiler: Sendable {
     self.fieldIndex = program.records.map { r in
       Dictionary(r.fields.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
     }
+    self.stream = CaseStream(self)
   }
 
-  /// Loads, checks and converts a case file; `sha256` is the hash of its bytes.
+  /// Loads, checks and converts a case file; `sha256` is the hash of its bytes. A regular case
+  /// file streams straight into its facts (`CaseStream`); any other goes through the node tree,
+  /// which reports what is wrong.
   package func compile(file: SourceFile, sha256: String) -> Diagnosed<CaseFacts> {
+    if let facts = stream?.facts(file, sha256: sha256) { return Diagnosed(facts, []) }
+    return compileThroughTree(file: file, sha256: sha256)
+  }
+
+  /// `compile(file:sha256:)` through the node tree and the case syntax, never streaming.
+  package func compileThroughTree(file: SourceFile, sha256: String) -> Diagnosed<CaseFacts> {
     let (syntax, diagnostics) = Loader.loadCase(file)
     guard let syntax, !diagnostics.hasErrors else { return Diagnosed(nil, diagnostics) }
     let facts = compile(syntax, sha256: sha256)
@@ -393,12 +404,21 @@ package struct CaseCompiler: Sendable {
     guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
       let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), (1...12).contains(m)
     else { return nil }
-    let monthDays = [
-      31, (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31,
-      30, 31,
-    ]
-    guard d >= 1, d <= monthDays[m - 1] else { return nil }
-    // Days from civil (Howard Hinnant's algorithm).
+    guard d >= 1, d <= monthLength(y, m) else { return nil }
+    return days(y, m, d)
+  }
+
+  /// The days in month `m` (1 to 12) of year `y`.
+  static func monthLength(_ y: Int, _ m: Int) -> Int {
+    switch m {
+    case 2: (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28
+    case 4, 6, 9, 11: 30
+    default: 31
+    }
+  }
+
+  /// Days since 1970-01-01 of a valid date (Howard Hinnant's days from civil).
+  static func days(_ y: Int, _ m: Int, _ d: Int) -> Int {
     let yy = m <= 2 ? y - 1 : y
     let era = (yy >= 0 ? yy : yy - 399) / 400
     let yoe = yy - era * 400

@@ -25,9 +25,15 @@ package enum YAMLReader {
     return composer.compose()
   }
 
+  /// Whether `read` refuses the file before parsing it, as binary or as nesting too deep.
+  package static func refusedBeforeParsing(_ file: SourceFile) -> Bool {
+    mayNestDeeply(file) && (file.text.utf8.contains(0) || deepNesting(in: file) != nil)
+  }
+
   /// Whether the text could nest past the depth limit as `deepNesting` sees it: more flow
   /// openers (`[`, `{`) than the limit, or a line whose indentation and indicators (spaces,
-  /// tabs, `-`, `?`) are longer than twice the limit. One pass over the bytes, no decoding.
+  /// tabs, `-`, `?`) are longer than twice the limit; also whether it holds a NUL byte (a
+  /// binary file). One pass over the bytes, no decoding.
   private static func mayNestDeeply(_ file: SourceFile) -> Bool {
     var text = file.text
     return text.withUTF8 { bytes in
@@ -36,6 +42,8 @@ package enum YAMLReader {
       var atLineStart = true
       for byte in bytes {
         switch byte {
+        case 0:
+          return true
         case UInt8(ascii: "\n"), UInt8(ascii: "\r"), 0x85, 0xA8, 0xA9:
           // A line break (NEL, LS and PS end in 0x85, 0xA8, 0xA9); a false break only starts
           // counting a line's prefix anew, which makes the test stricter, never laxer.
