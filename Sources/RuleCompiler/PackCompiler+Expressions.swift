@@ -111,9 +111,10 @@ extension PackCompiler {
   }
 
   mutating func compileTyped(_ e: Expression, _ c: ConditionText) -> Typed? {
-    let text = c.source(of: e)
+    // The node's text is copied out of the condition only for the nodes made here (a path, a
+    // comparison, ... makes its own).
     func make(_ kind: Node.Kind, _ type: ValueType) -> Typed {
-      .node(Node(kind, type: type, text: text, location: e.location))
+      .node(Node(kind, type: type, text: c.source(of: e), location: e.location))
     }
     switch e.kind {
     case .number(let n): return make(.constant(.number(n)), .number)
@@ -166,7 +167,8 @@ extension PackCompiler {
       // The later date minus the earlier, in days, then in weeks (7 days) or months (30.4375
       // days, a Julian year's twelfth).
       let days = Node(
-        .arithmetic(.subtract, to, from), type: .number, text: text, location: e.location)
+        .arithmetic(.subtract, to, from), type: .number, text: c.source(of: e),
+        location: e.location)
       switch unit {
       case .days: return .node(days)
       case .weeks, .months:
@@ -239,7 +241,7 @@ extension PackCompiler {
       {
         diagnostics.append(
           CheckCatalogue.neverTrue(
-            text,
+            c.source(of: e),
             why:
               "'\(subject.text)' lies in [\(NumberText.format(range.lowerBound)), \(NumberText.format(range.upperBound))]",
             at: e.location))
@@ -525,8 +527,9 @@ extension PackCompiler {
     guard checkComparable(a, b, ordered: ordered, at: e.location, c: c, lhs: lhs, rhs: rhs) else {
       return nil
     }
-    checkNeverTrue(op, a, b, text: c.source(of: e), at: e.location)
-    return Node(.compare(op, a, b), type: .boolean, text: c.source(of: e), location: e.location)
+    let text = c.source(of: e)
+    checkNeverTrue(op, a, b, text: text, at: e.location)
+    return Node(.compare(op, a, b), type: .boolean, text: text, location: e.location)
   }
 
   mutating func checkNeverTrue(

@@ -12,20 +12,24 @@ package struct ConditionText: Sendable, Hashable {
   package init(text: Located<String>, expression: Expression?) {
     self.text = text
     self.expression = expression
-    self.isASCII = text.value.utf8.allSatisfy { $0 < 0x80 }
+    var value = text.value
+    self.isASCII = value.withUTF8 { bytes in
+      for byte in bytes where byte >= 0x80 { return false }
+      return true
+    }
   }
 
   /// The source text of a sub-expression.
   package func source(of expression: Expression) -> String {
-    let utf8 = text.value.utf8
-    // Offsets count Unicode scalars; in ASCII text they are byte offsets, reached at once.
+    // Offsets count Unicode scalars; in ASCII text they are byte offsets, and the bytes are
+    // copied straight into the new string (no index rounding, no substring).
     if isASCII {
-      let lower = utf8.index(
-        utf8.startIndex, offsetBy: min(max(0, expression.span.lowerBound), utf8.count))
-      let upper = utf8.index(
-        lower,
-        offsetBy: min(max(0, expression.span.count), utf8.distance(from: lower, to: utf8.endIndex)))
-      return String(text.value[lower..<upper])
+      var value = text.value
+      return value.withUTF8 { bytes in
+        let lower = min(max(0, expression.span.lowerBound), bytes.count)
+        let upper = lower + min(max(0, expression.span.count), bytes.count - lower)
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self)
+      }
     }
     let scalars = text.value.unicodeScalars
     let lower =

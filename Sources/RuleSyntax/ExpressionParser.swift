@@ -42,13 +42,14 @@ package struct ExpressionParser {
   package static func parse(
     _ text: String, locate: @escaping (Int) -> SourceLocation
   ) -> (Expression?, [Diagnostic]) {
-    let length = text.unicodeScalars.count
+    let scalars = Self.scalars(of: text)
+    let length = scalars.count
     if length > lengthLimit {
       return (
         nil, [SyntaxCatalogue.expressionTooLong(length: length, limit: lengthLimit, at: locate(0))]
       )
     }
-    var parser = ExpressionParser(text: text, locate: locate)
+    var parser = ExpressionParser(scalars: scalars, locate: locate)
     guard parser.diagnostics.isEmpty else { return (nil, parser.diagnostics) }
     if parser.lexemes.count > tokenLimit + 1 {
       return (
@@ -77,11 +78,26 @@ package struct ExpressionParser {
     }
   }
 
-  private init(text: String, locate: @escaping (Int) -> SourceLocation) {
+  private init(scalars: [Unicode.Scalar], locate: @escaping (Int) -> SourceLocation) {
     self.locate = locate
-    let scalars = Array(text.unicodeScalars)
     self.length = scalars.count
     lex(scalars)
+  }
+
+  /// The Unicode scalars of `text`; an ASCII text (every condition of most packs) is read byte by
+  /// byte rather than decoded.
+  private static func scalars(of text: String) -> [Unicode.Scalar] {
+    var text = text
+    let ascii = text.withUTF8 { bytes -> [Unicode.Scalar]? in
+      var scalars: [Unicode.Scalar] = []
+      scalars.reserveCapacity(bytes.count)
+      for byte in bytes {
+        guard byte < 0x80 else { return nil }
+        scalars.append(Unicode.Scalar(byte))
+      }
+      return scalars
+    }
+    return ascii ?? Array(text.unicodeScalars)
   }
 
   struct ParseError: Error {
@@ -91,6 +107,8 @@ package struct ExpressionParser {
   // MARK: Lexing
 
   private mutating func lex(_ s: [Unicode.Scalar]) {
+    // About one token in four characters in written conditions: one allocation for most.
+    lexemes.reserveCapacity(s.count / 4 + 2)
     var i = 0
     func isNameStart(_ c: Unicode.Scalar) -> Bool {
       (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || c == "_"

@@ -14,7 +14,7 @@ struct NodeReader {
           expected: "a mapping", found: node.shapeName, for: context, at: node.location))
       return nil
     }
-    var values: [String: YNode] = [:]
+    var values: [String: YNode] = Dictionary(minimumCapacity: pairs.count)
     for (key, value) in pairs {
       guard let name = key.scalar else {
         diagnostics.append(

@@ -461,8 +461,15 @@ struct PackFileLoader {
   }
 
   /// Splits a template into text and placeholders, locating each placeholder in the file.
+  /// The bytes that can start or end a template's placeholder or optional part: `[ ] { }`.
+  private static let templateMarks: [UInt8] = Array("[]{}".utf8)
+
   private mutating func template(_ node: YNode?, _ what: String) -> TemplateSyntax? {
     guard let text = reader.string(node, what), let node else { return nil }
+    // Most templates are plain text: without brackets or braces, the text is the one piece.
+    if !text.value.utf8.contains(where: { Self.templateMarks.contains($0) }) {
+      return TemplateSyntax(source: text, pieces: text.value.isEmpty ? [] : [.text(text.value)])
+    }
     let mapping = ScalarMapping(file: file, node: node)
     let scalars = Array(text.value.unicodeScalars)
     var pieces: [TemplateSyntax.Piece] = []

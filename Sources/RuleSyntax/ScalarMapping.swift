@@ -13,8 +13,10 @@ struct ScalarMapping {
     self.file = file
     self.node = node
     var shift: Int?
+    // The line break is looked for among the bytes: `contains("\n")` would walk the value's
+    // characters (grapheme breaking), the most expensive step of loading a pack.
     if case .scalar(let value, let style) = node.kind, style == .plain || style == .quoted,
-      !value.contains("\n")
+      !Self.hasLineFeed(value)
     {
       // Single-line scalars: the value sits on the node's line (after the opening quote).
       let base = node.location.column - 1 + (style == .quoted ? 1 : 0)
@@ -25,30 +27,39 @@ struct ScalarMapping {
     self.shift = shift
   }
 
+  /// Whether `value` holds a line feed, read in its bytes.
+  private static func hasLineFeed(_ value: String) -> Bool {
+    var value = value
+    return value.withUTF8 { bytes in
+      for byte in bytes where byte == UInt8(ascii: "\n") { return true }
+      return false
+    }
+  }
+
   /// Whether line `number` of `file` holds `value` from its scalar `column` (0-based), compared
   /// byte by byte in place.
   private static func line(
     _ number: Int, of file: SourceFile, holds value: String, atScalar column: Int
   ) -> Bool {
     guard number >= 1, number <= file.lineStarts.count, column >= 0 else { return false }
-    let utf8 = file.text.utf8
-    var offset = file.lineStarts[number - 1]
-    let end = number < file.lineStarts.count ? file.lineStarts[number] : utf8.count
-    var index = utf8.index(utf8.startIndex, offsetBy: offset)
-    var scalars = 0
-    while scalars < column {
-      guard offset < end else { return false }
-      offset += 1
-      index = utf8.index(after: index)
-      // Count the first byte of each scalar, not its continuation bytes.
-      if offset >= end || utf8[index] & 0xC0 != 0x80 { scalars += 1 }
+    var text = file.text
+    var value = value
+    return text.withUTF8 { bytes in
+      value.withUTF8 { wanted in
+        var offset = file.lineStarts[number - 1]
+        let end = number < file.lineStarts.count ? file.lineStarts[number] : bytes.count
+        var scalars = 0
+        while scalars < column {
+          guard offset < end else { return false }
+          offset += 1
+          // Count the first byte of each scalar, not its continuation bytes.
+          if offset >= end || bytes[offset] & 0xC0 != 0x80 { scalars += 1 }
+        }
+        guard wanted.count <= end - offset else { return false }
+        for (k, byte) in wanted.enumerated() where bytes[offset + k] != byte { return false }
+        return true
+      }
     }
-    for byte in value.utf8 {
-      guard offset < end, utf8[index] == byte else { return false }
-      offset += 1
-      index = utf8.index(after: index)
-    }
-    return true
   }
 
   func location(ofOffset offset: Int) -> SourceLocation {

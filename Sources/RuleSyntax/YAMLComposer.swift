@@ -50,14 +50,15 @@ struct YAMLComposer {
     let fingerprint: UInt64
 
     init(_ text: String) {
-      var fingerprint = UInt64(truncatingIfNeeded: text.utf8.count) << 56
-      var shift: UInt64 = 0
-      for byte in text.utf8.prefix(7) {
-        fingerprint |= UInt64(byte) << shift
-        shift += 8
+      var bytes = text
+      self.fingerprint = bytes.withUTF8 { utf8 in
+        var fingerprint = UInt64(truncatingIfNeeded: utf8.count) << 56
+        for k in 0..<min(7, utf8.count) {
+          fingerprint |= UInt64(utf8[k]) << UInt64(8 * k)
+        }
+        return fingerprint
       }
       self.text = text
-      self.fingerprint = fingerprint
     }
 
     static func == (a: Key, b: Key) -> Bool {

@@ -12,7 +12,7 @@ package enum YAMLReader {
   /// Parses one file. Returns nil (with diagnostics) when the file is not usable YAML.
   package static func read(_ file: SourceFile) -> (YNode?, [Diagnostic]) {
     let start = SourceLocation(file: file.path, line: 1, column: 1)
-    if file.text.utf8.contains(0) {
+    if hasNullByte(file) {
       return (nil, [SyntaxCatalogue.binaryFile(at: start)])
     }
     if file.text.allSatisfy({ $0.isWhitespace }) {
@@ -27,7 +27,16 @@ package enum YAMLReader {
 
   /// Whether `read` refuses the file before parsing it, as binary or as nesting too deep.
   package static func refusedBeforeParsing(_ file: SourceFile) -> Bool {
-    mayNestDeeply(file) && (file.text.utf8.contains(0) || deepNesting(in: file) != nil)
+    mayNestDeeply(file) && (hasNullByte(file) || deepNesting(in: file) != nil)
+  }
+
+  /// Whether the text holds a NUL byte (a binary file), found in one pass over the bytes.
+  private static func hasNullByte(_ file: SourceFile) -> Bool {
+    var text = file.text
+    return text.withUTF8 { bytes in
+      for byte in bytes where byte == 0 { return true }
+      return false
+    }
   }
 
   /// Whether the text could nest past the depth limit as `deepNesting` sees it: more flow
@@ -68,62 +77,103 @@ package enum YAMLReader {
 
   /// A cheap scan for nesting so deep that composing it would exhaust the stack.
   private static func deepNesting(in file: SourceFile) -> SourceLocation? {
+    var text = file.text
+    return text.withUTF8 { deepNesting(in: $0, path: file.path) }
+  }
+
+  /// The scan over the bytes. Past a line's indentation only a few bytes matter (line breaks,
+  /// `#`, quotes, brackets and braces), so the others are skipped one test each; columns are
+  /// counted in Unicode scalars, and only for the location returned. Every character tested is
+  /// ASCII except the line breaks NEL (C2 85), LS (E2 80 A8) and PS (E2 80 A9).
+  private static func deepNesting(in bytes: UnsafeBufferPointer<UInt8>, path: String)
+    -> SourceLocation?
+  {
+    var special = [Bool](repeating: false, count: 256)
+    for byte in Array("\n\r#\"'[]{}".utf8) + [0xC2, 0xE2] { special[Int(byte)] = true }
     var line = 1
-    var column = 0
+    var lineStart = 0  // the offset of the current line's first byte
     var flow = 0
-    var quote: Unicode.Scalar?
+    var quote: UInt8?
     var atLineStart = true
     var indent = 0
     var comment = false
-    var previous: Unicode.Scalar = " "
-    for scalar in file.text.unicodeScalars {
-      defer { previous = scalar }
-      // Line breaks as YAML (and SourceFile) count them; CR LF is one.
-      if scalar == "\n" && previous == "\r" { continue }
-      column += 1
-      if scalar == "\n" || scalar == "\r" || scalar == "\u{85}" || scalar == "\u{2028}"
-        || scalar == "\u{2029}"
-      {
-        if atLineStart, indent / 2 > depthLimit {
-          return SourceLocation(file: file.path, line: line, column: column)
+    /// Where the scalar starting at `offset` is: its column counts the scalars since the line's
+    /// start, itself included.
+    func location(_ offset: Int, plus extra: Int = 0) -> SourceLocation {
+      var column = extra
+      var k = lineStart
+      while k <= offset, k < bytes.count {
+        if bytes[k] & 0xC0 != 0x80 { column += 1 }
+        k += 1
+      }
+      return SourceLocation(file: path, line: line, column: column)
+    }
+    var i = 0
+    while i < bytes.count {
+      let byte = bytes[i]
+      if !atLineStart, !special[Int(byte)] {
+        i += 1
+        continue
+      }
+      // The scalar at `i` and its length; a non-ASCII scalar other than a line break is 0.
+      var scalar = UInt32(byte)
+      var length = 1
+      if byte >= 0x80 {
+        length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+        scalar = 0
+        if byte == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0x85 {
+          scalar = 0x85
+        } else if byte == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80,
+          bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9
+        {
+          scalar = bytes[i + 2] == 0xA8 ? 0x2028 : 0x2029
         }
+      }
+      // Line breaks as YAML (and SourceFile) count them; CR LF is one.
+      if scalar == 0x0A, i > 0, bytes[i - 1] == 0x0D {
+        i += 1
+        lineStart = i
+        continue
+      }
+      if scalar == 0x0A || scalar == 0x0D || scalar == 0x85 || scalar == 0x2028
+        || scalar == 0x2029
+      {
+        if atLineStart, indent / 2 > depthLimit { return location(i) }
         line += 1
-        column = 0
+        i += length
+        lineStart = i
         atLineStart = true
         indent = 0
         comment = false
-        if quote == "'" || quote == "\"" { continue }
         continue
       }
+      defer { i += length }
       if comment { continue }
       if let q = quote {
-        if scalar == q { quote = nil }
+        if scalar == UInt32(q) { quote = nil }
         continue
       }
       if atLineStart {
-        if scalar == " " || scalar == "-" || scalar == "?" || scalar == "\t" {
+        // ' ', '-', '?' and tab
+        if scalar == 0x20 || scalar == 0x2D || scalar == 0x3F || scalar == 0x09 {
           indent += 1
           continue
         }
         atLineStart = false
         // Point at what the too-deep line holds, not into its indentation.
-        if indent / 2 > depthLimit {
-          return SourceLocation(file: file.path, line: line, column: column)
-        }
+        if indent / 2 > depthLimit { return location(i) }
       }
-      switch scalar {
-      case "#": comment = true
-      case "\"", "'": if flow > 0 { quote = scalar }
-      case "[", "{":
+      switch byte {
+      case UInt8(ascii: "#"): comment = true
+      case UInt8(ascii: "\""), UInt8(ascii: "'"): if flow > 0 { quote = byte }
+      case UInt8(ascii: "["), UInt8(ascii: "{"):
         flow += 1
-        if flow > depthLimit { return SourceLocation(file: file.path, line: line, column: column) }
-      case "]", "}": flow = max(0, flow - 1)
+        if flow > depthLimit { return location(i) }
+      case UInt8(ascii: "]"), UInt8(ascii: "}"): flow = max(0, flow - 1)
       default: break
       }
     }
-    if atLineStart, indent / 2 > depthLimit {
-      return SourceLocation(file: file.path, line: line, column: column + 1)
-    }
+    if atLineStart, indent / 2 > depthLimit { return location(bytes.count - 1, plus: 1) }
     return nil
   }
 }

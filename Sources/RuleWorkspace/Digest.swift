@@ -12,8 +12,11 @@ public enum Digest {
   public static func sha256(files: [(path: String, text: String)]) -> String {
     var hasher = SHA256()
     for file in files.sorted(by: { $0.path < $1.path }) {
-      hasher.update(data: Array(file.path.utf8) + [0])
-      hasher.update(data: Array(file.text.utf8) + [0])
+      // The bytes are hashed in place, not copied into arrays first.
+      for var part in [file.path, file.text] {
+        part.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        hasher.update(data: [0])
+      }
     }
     return hex(hasher.finalize())
   }

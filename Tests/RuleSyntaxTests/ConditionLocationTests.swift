@@ -53,6 +53,8 @@ struct ConditionLocationTests {
       rule("    when: 'x == ''a'' and ''b'' != x and 1️⃣target'\n")
     ),
     ("non-ASCII text before the name", rule("    when: 'name == \"Zoë Ångström\" and 1️⃣target'\n")),
+    ("plain, non-ASCII text before the name", rule("    when: name == \"Zoë Å\" and 1️⃣target\n")),
+    ("plain, four-byte characters before the name", rule("    when: x == \"😀😀\" and 1️⃣target\n")),
     ("list item", rule("    when:\n      - phq9 >= 10\n      - age < 18 and 1️⃣target\n")),
     ("flow list item", rule("    when: [phq9 >= 10, 1️⃣target]\n")),
     ("nested any", rule("    when:\n      - any: [a, \"b or 1️⃣target\"]\n")),
@@ -101,6 +103,27 @@ struct ConditionLocationTests {
       rule.when.flatMap(Self.expressions(in:)).lazy.compactMap { Self.find("target", in: $0) }.first
     )
     #expect(target.location == marked.location(file: "p/rules.yaml"))
+  }
+
+  static let sources: [String] = [
+    "phq9 >= 10 and target",
+    "name == \"Zoë Ångström\" and target",
+    "x == \"😀\" and (target or y)",
+  ]
+
+  @Test("a sub-expression's source is its text as written, ASCII or not", arguments: sources)
+  func subExpressionSourceIsItsText(text: String) throws {
+    let start = SourceLocation(file: "f", line: 1, column: 1)
+    let (parsed, diagnostics) = ExpressionParser.parse(text) { start.advanced(by: $0) }
+    #expect(diagnostics.isEmpty)
+    let expression = try #require(parsed)
+    let condition = ConditionText(text: Located(text, at: start), expression: expression)
+    #expect(condition.source(of: expression) == text)
+    let target = try #require(Self.find("target", in: expression))
+    #expect(condition.source(of: target) == "target")
+    for child in ExpressionParserTests.children(expression) {
+      #expect(text.contains(condition.source(of: child)))
+    }
   }
 
   static let errors: [(String, String)] = [

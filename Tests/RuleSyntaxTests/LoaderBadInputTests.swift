@@ -238,6 +238,15 @@ struct LoaderBadInputTests {
       String(repeating: "- ", count: 10_000) + "1️⃣x\n"
     ),
     (
+      "129 flow sequences after a string of two-, three- and four-byte characters",
+      "case: c\n# é € 😀\nnotes: [\"é€😀\", " + String(repeating: "[", count: 127) + "1️⃣"
+        + String(repeating: "[", count: 10) + String(repeating: "]", count: 138) + "\n"
+    ),
+    (
+      "200 block mappings after a line of two-, three- and four-byte characters",
+      "title: é € 😀\n" + blockNesting(levels: 200, indent: 2, markAt: 129)
+    ),
+    (
       "100 block mappings, then 100 flow sequences",
       blockNesting(levels: 99, indent: 2, markAt: -1) + String(repeating: " ", count: 198) + "k99: "
         + String(repeating: "[", count: 29) + "1️⃣" + String(repeating: "[", count: 71) + "1"
@@ -253,6 +262,15 @@ struct LoaderBadInputTests {
     #expect(diagnostics.first?.severity == .error)
     #expect(diagnostics.first?.message == "the YAML is nested more than 128 levels deep")
     #expect(diagnostics.first?.location == marked.location(file: "case.yaml"))
+  }
+
+  @Test("brackets in comments and in quoted strings do not count as nesting")
+  func bracketsInCommentsAndStringsAreNotNesting() {
+    let text =
+      "case: c\n# " + String(repeating: "[é", count: 200) + "\nnotes: [\""
+      + String(repeating: "[€", count: 200) + "\"]\n"
+    let diagnostics = Self.loadCase(MarkedText(text))
+    #expect(!diagnostics.contains { $0.code == .tooDeep })
   }
 
   @Test("nesting up to the limit is accepted")
