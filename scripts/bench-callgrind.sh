@@ -12,6 +12,7 @@ cd "$(dirname "$0")/.."
 rev="${1:?usage: scripts/bench-callgrind.sh REV}"
 command -v valgrind >/dev/null || { apt-get update -qq && apt-get install -y -qq valgrind; }
 source scripts/workload.sh
+source scripts/callgrind-lib.sh
 if [ ! -d "$out/B/cases-100" ]; then
   mkdir -p "$out/B/cases-100"
   find "$out/B/cases-1000" -name '*.yaml' | sort | head -100 | xargs -I{} cp {} "$out/B/cases-100/"
@@ -27,10 +28,6 @@ cp "$old/.build/release/ipt" "$out/ipt-before"
 cp .build/release/ipt "$out/ipt-after"
 strip "$out/ipt-before" "$out/ipt-after"
 
-instructions() {  # the instructions of one command
-  valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null \
-    | awk '/Collected/ {print $4}'
-}
 per_case() {  # BINARY PACK: instructions per case, end to end
   local a b
   a=$(instructions "$1" evaluate --pack "$2" --format jsonl --jobs 1 "$out/B/cases-100")
@@ -51,10 +48,4 @@ for m in 50 200 1000; do
 done
 echo
 one=$(find "$out/B/cases-100" -name '*.yaml' | sort | head -1)
-echo "| pack | load + check + compile + one case, before | after | after/before |"
-echo "|---|---|---|---|"
-for m in 50 200 1000; do
-  lb=$(instructions "$out/ipt-before" evaluate --pack "$out/B/pack-$m" --format jsonl --jobs 1 "$one")
-  la=$(instructions "$out/ipt-after" evaluate --pack "$out/B/pack-$m" --format jsonl --jobs 1 "$one")
-  echo "| $m rules | $lb | $la | $(python3 -c "print(f'{$la / $lb:.2f}')") |"
-done
+one_case_table "$one"

@@ -14,6 +14,7 @@ rev="${1:?usage: scripts/bench-load.sh REV [ROUNDS]}"
 rounds="${2:-5}"
 command -v valgrind >/dev/null || { apt-get update -qq && apt-get install -y -qq valgrind; }
 source scripts/workload.sh
+source scripts/callgrind-lib.sh
 one=$(find "$out/B/cases-1000" -name '*.yaml' | sort | head -1)
 mkdir -p "$out/B/cases-1"
 cp "$one" "$out/B/cases-1/"
@@ -55,14 +56,4 @@ for m in (50, 200, 1000):
 PY
 echo
 
-instructions() {  # the instructions of one command
-  valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null \
-    | awk '/Collected/ {print $4}'
-}
-echo "| pack | load + check + compile + one case, before | after | after/before |"
-echo "|---|---|---|---|"
-for m in 50 200 1000; do
-  lb=$(instructions "$out/ipt-before" evaluate --pack "$out/B/pack-$m" --format jsonl --jobs 1 "$one")
-  la=$(instructions "$out/ipt-after" evaluate --pack "$out/B/pack-$m" --format jsonl --jobs 1 "$one")
-  echo "| $m rules | $lb | $la | $(python3 -c "print(f'{$la / $lb:.2f}')") |"
-done
+one_case_table "$one"

@@ -12,11 +12,7 @@ package struct ConditionText: Sendable, Hashable {
   package init(text: Located<String>, expression: Expression?) {
     self.text = text
     self.expression = expression
-    var value = text.value
-    self.isASCII = value.withUTF8 { bytes in
-      for byte in bytes where byte >= 0x80 { return false }
-      return true
-    }
+    self.isASCII = !text.value.containsByte { $0 >= 0x80 }
   }
 
   /// The source text of a sub-expression.

@@ -16,7 +16,7 @@ struct ScalarMapping {
     // The line break is looked for among the bytes: `contains("\n")` would walk the value's
     // characters (grapheme breaking), the most expensive step of loading a pack.
     if case .scalar(let value, let style) = node.kind, style == .plain || style == .quoted,
-      !Self.hasLineFeed(value)
+      !value.containsByte(where: { $0 == UInt8(ascii: "\n") })
     {
       // Single-line scalars: the value sits on the node's line (after the opening quote).
       let base = node.location.column - 1 + (style == .quoted ? 1 : 0)
@@ -25,15 +25,6 @@ struct ScalarMapping {
       }
     }
     self.shift = shift
-  }
-
-  /// Whether `value` holds a line feed, read in its bytes.
-  private static func hasLineFeed(_ value: String) -> Bool {
-    var value = value
-    return value.withUTF8 { bytes in
-      for byte in bytes where byte == UInt8(ascii: "\n") { return true }
-      return false
-    }
   }
 
   /// Whether line `number` of `file` holds `value` from its scalar `column` (0-based), compared

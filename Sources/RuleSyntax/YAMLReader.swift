@@ -30,13 +30,9 @@ package enum YAMLReader {
     mayNestDeeply(file) && (hasNullByte(file) || deepNesting(in: file) != nil)
   }
 
-  /// Whether the text holds a NUL byte (a binary file), found in one pass over the bytes.
+  /// Whether the text holds a NUL byte (a binary file).
   private static func hasNullByte(_ file: SourceFile) -> Bool {
-    var text = file.text
-    return text.withUTF8 { bytes in
-      for byte in bytes where byte == 0 { return true }
-      return false
-    }
+    file.text.containsByte { $0 == 0 }
   }
 
   /// Whether the text could nest past the depth limit as `deepNesting` sees it: more flow
