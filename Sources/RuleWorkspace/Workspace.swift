@@ -87,9 +87,14 @@ public enum Workspace {
     return "\(bytes) byte\(bytes == 1 ? "" : "s")"
   }
 
-  /// Decodes file bytes as UTF-8 text. UTF-16 is named as such; a NUL byte is binary data; an
-  /// invalid UTF-8 sequence is located at its first byte.
+  /// Decodes file bytes as UTF-8 text. A UTF-8 byte order mark at the start, which some editors
+  /// write and YAML allows, is dropped: the text (and so its SHA-256, lines and columns) begins
+  /// after it. UTF-16 is named as such; a NUL byte is binary data; an invalid UTF-8 sequence is
+  /// located at its first byte.
   public static func decode(_ bytes: [UInt8], path: String) throws(ReadError) -> SourceFile {
+    if bytes.starts(with: utf8ByteOrderMark) {
+      return try decode(Array(bytes.dropFirst(utf8ByteOrderMark.count)), path: path)
+    }
     if let endian = utf16(bytes) {
       throw ReadError(
         path: path, reason: "the file is UTF-16 text (\(endian)), not UTF-8", code: .notUtf8,
@@ -118,6 +123,9 @@ public enum Workspace {
     }
     return SourceFile(path: path, text: String(decoding: bytes, as: UTF8.self))
   }
+
+  /// The bytes of U+FEFF in UTF-8, which may open a UTF-8 file.
+  public static let utf8ByteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
   /// `little-endian` or `big-endian` when the bytes look like UTF-16: a byte-order mark, or ASCII
   /// text with a zero byte beside every character.

@@ -1,6 +1,7 @@
 import Advisor
 import Foundation
 import RuleDiagnostics
+import RuleEngine
 import RuleRender
 import RuleTester
 import RuleWorkspace
@@ -184,6 +185,39 @@ struct HostileInputLibraryTests {
       #expect(error?.code == .notUtf8)
     }
     #expect(throws: ReadError.self) { try Workspace.decode([0x61, 0, 0x62, 0x63], path: "b") }
+  }
+
+  @Test("a UTF-8 byte order mark is dropped: the same case, the same lines and columns")
+  func utf8ByteOrderMark() throws {
+    let advisor = try TestSupport.core()
+    let plain = Array(try TestSupport.read(Self.c01).text.utf8)
+    let marked = try Workspace.decode(Workspace.utf8ByteOrderMark + plain, path: Self.c01)
+    #expect(marked.text == String(decoding: plain, as: UTF8.self))
+    let report = try #require(advisor.evaluate(marked).value?.report)
+    let expected = try #require(advisor.evaluate(try TestSupport.read(Self.c01)).value?.report)
+    #expect(JSONText.encode(report) == JSONText.encode(expected))
+
+    // A problem after the mark is located where an editor shows it.
+    let bad = Workspace.utf8ByteOrderMark + Array("case: x\nfindings:\n  age: 'old'\n".utf8)
+    let facts = advisor.facts(try Workspace.decode(bad, path: "c.yaml"))
+    let error = try #require(facts.diagnostics.first { $0.severity == .error })
+    #expect(error.code == .typeMismatch)
+    #expect(error.location.line == 3)
+    #expect(error.location.column == 8)
+  }
+
+  @Test("a pack whose files open with a UTF-8 byte order mark loads as without it")
+  func packByteOrderMark() throws {
+    let scratch = try Scratch("bom-pack")
+    let pack = try scratch.copy("rules/ipt-core", to: "pack")
+    for name in ["pack.yaml", "vocabulary.yaml"] {
+      let path = "\(pack)/\(name)"
+      let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+      try (Data(Workspace.utf8ByteOrderMark) + bytes).write(to: URL(fileURLWithPath: path))
+    }
+    let load = Advisor.load(.disk(pack))
+    let advisor = try #require(load.advisor, "\(load.diagnostics.map(\.message))")
+    #expect(advisor.program.rules.count == (try TestSupport.corePack().rules.count))
   }
 
   // MARK: Item 12: colour
