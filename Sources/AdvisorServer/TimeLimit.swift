@@ -2,7 +2,8 @@ import Hummingbird
 import RuleDiagnostics
 
 /// The per-request time limit (`ipt serve --request-timeout`): a route's work, body read
-/// included, races a timer; when the timer wins the request gets 503. Work that cannot be
+/// included, races a timer (`RequestTimer`, freed as soon as the work wins); when the timer wins the
+/// request gets 503. Work that cannot be
 /// interrupted (an evaluation) runs through `Offload`, so the limit answers on time and the
 /// work finishes in the background.
 struct TimeLimit: Sendable {
@@ -15,7 +16,7 @@ struct TimeLimit: Sendable {
     return try await withThrowingTaskGroup(of: Response?.self) { group in
       group.addTask { try await work() }
       group.addTask {
-        try await Task.sleep(for: duration)
+        try await RequestTimer.sleep(for: duration)
         return nil
       }
       defer { group.cancelAll() }
