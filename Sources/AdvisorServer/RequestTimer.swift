@@ -4,10 +4,10 @@ import Synchronization
 /// A sleep that gives its memory back the moment it is cancelled.
 ///
 /// `Task.sleep` on Linux queues its wake-up with `dispatch_after`, which cannot be taken back: a
-/// cancelled sleep keeps its task and its Dispatch source until the deadline passes. The time
-/// limit sleeps once per request and is cancelled as soon as the answer is ready, so under load
-/// those sleeps piled up and the server's memory grew by about 0.7 KB a request
-/// (docs/benchmarks.md, "ipt serve"). This sleep waits on a Dispatch timer source instead, and
+/// cancelled sleep keeps its task and its Dispatch source. The time limit sleeps once per request
+/// and is cancelled as soon as the answer is ready, so under load those sleeps piled up (valgrind
+/// showed them) and the server's memory grew by about 0.7 KB a request (docs/benchmarks.md,
+/// "ipt serve"). This sleep waits on a Dispatch timer source instead, and
 /// cancelling the task cancels the source, which frees it.
 enum RequestTimer {
   /// The queue the timers fire on: the wake-up only resumes a continuation.
