@@ -72,6 +72,22 @@ package struct JSONStream {
     empty = false
   }
 
+  /// How many bytes are written: a value's bytes run from the offset of its first byte to the
+  /// offset after its last.
+  package var offset: Int { writer.count }
+
+  /// The nesting depth: in pretty output, a value has the same bytes wherever it is written at
+  /// the same depth (its indentation depends on nothing else).
+  package var level: Int { depth }
+
+  /// A value written again: the bytes of `range`, which hold a whole value written before at the
+  /// same depth.
+  package mutating func repeatValue(_ range: Range<Int>) {
+    beforeValue()
+    writer.appendCopy(of: range)
+    empty = false
+  }
+
   /// `{`
   package mutating func beginObject() { open(UInt8(ascii: "{")) }
   /// `}`
