@@ -131,6 +131,14 @@ package struct JSONStream {
   /// A number as `JSONEncoder` writes a `Double`: its shortest form, without a trailing `.0`.
   package mutating func number(_ value: Double) {
     beforeValue()
+    // A whole number under 10^15 (other than -0) is written as an integer, without making its
+    // `description` ("3.0") and cutting it: the same bytes.
+    if value.magnitude < 1e15, value == value.rounded(.towardZero),
+      !(value == 0 && value.sign == .minus)
+    {
+      writer.integer(Int64(value))
+      return
+    }
     var text = value.description
     if text.hasSuffix(".0") { text.removeLast(2) }
     writer.rawText(text)
