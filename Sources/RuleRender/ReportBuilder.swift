@@ -34,9 +34,10 @@ package struct ReportBuilder: Sendable {
     // A rule shows up under many values (supporting one, a near miss of another): its entry is
     // built once.
     var built = [Report.RuleInfo?](repeating: nil, count: program.rules.count)
+    var notes = DerivationNotes(findingCount: program.findings.count)
     func rule(_ index: Int) -> Report.RuleInfo {
       if let info = built[index] { return info }
-      let info = ruleInfo(index, explanation: explanation, detail: true)
+      let info = ruleInfo(index, explanation: explanation, detail: true, notes: &notes)
       built[index] = info
       return info
     }
@@ -168,6 +169,15 @@ package struct ReportBuilder: Sendable {
 
   /// One rule and how it came out; `detail` adds its premises and bindings.
   package func ruleInfo(_ index: Int, explanation: Explanation, detail: Bool) -> Report.RuleInfo {
+    var notes = DerivationNotes(findingCount: program.findings.count)
+    return ruleInfo(index, explanation: explanation, detail: detail, notes: &notes)
+  }
+
+  /// `ruleInfo(_:explanation:detail:)` with the notes of derived findings shared by every rule of
+  /// one report.
+  func ruleInfo(
+    _ index: Int, explanation: Explanation, detail: Bool, notes: inout DerivationNotes
+  ) -> Report.RuleInfo {
     let r = program.rules[index]
     let trace = explanation.rules[index]
     let evaluation = explanation.evaluation
@@ -177,7 +187,9 @@ package struct ReportBuilder: Sendable {
         Report.PremiseInfo(
           condition: premise.text, truth: premise.truth,
           location: conditionLocation(premise, rule: index, position: position),
-          observed: premise.observations.map { observation($0, explanation: explanation) })
+          observed: premise.observations.map {
+            observation($0, explanation: explanation, notes: &notes)
+          })
       } : []
     let bindings =
       detail
@@ -204,6 +216,21 @@ package struct ReportBuilder: Sendable {
       missing: trace.missing.map { program.findings[$0].name }.sorted())
   }
 
+  /// The rules that concluded a derived finding, with their results, and why it holds: the
+  /// filled-in `because` of each rule that concluded it.
+  private func derivationNotes(_ slot: Int, explanation: Explanation) -> DerivationNotes.Notes {
+    let derivedBy = program.derivers[slot].map {
+      "\(program.rules[$0].id) (\(RuleResult(explanation.rules[$0].truth).rawValue))"
+    }
+    let reasons = program.derivers[slot].compactMap { r -> String? in
+      let trace = explanation.rules[r]
+      guard trace.truth == .true, let because = program.rules[r].because else { return nil }
+      return format.fill(because, trace: trace, evaluation: explanation.evaluation)
+    }
+    return DerivationNotes.Notes(
+      derivedBy: derivedBy, derivedBecause: reasons.isEmpty ? nil : reasons)
+  }
+
   /// Where a premise's condition is written. A trace has one premise per condition of its rule,
   /// in order, so the text made once for the pack is used when the places agree.
   private func conditionLocation(_ premise: Premise, rule: Int, position: Int) -> String {
@@ -214,20 +241,17 @@ package struct ReportBuilder: Sendable {
     return conditionLocations[rule][position]
   }
 
-  private func observation(_ o: Observation, explanation: Explanation) -> Report.ObservationInfo {
+  private func observation(
+    _ o: Observation, explanation: Explanation, notes: inout DerivationNotes
+  ) -> Report.ObservationInfo {
     var derivedBy: [String]?
     var derivedBecause: [String]?
     if program.findings[o.slot].derived && o.element == nil {
-      derivedBy = program.derivers[o.slot].map {
-        "\(program.rules[$0].id) (\(RuleResult(explanation.rules[$0].truth).rawValue))"
+      let made = notes.notes(for: o.slot) {
+        derivationNotes(o.slot, explanation: explanation)
       }
-      // Why it holds: the filled-in `because` of each rule that concluded it.
-      let reasons = program.derivers[o.slot].compactMap { r -> String? in
-        let trace = explanation.rules[r]
-        guard trace.truth == .true, let because = program.rules[r].because else { return nil }
-        return format.fill(because, trace: trace, evaluation: explanation.evaluation)
-      }
-      derivedBecause = reasons.isEmpty ? nil : reasons
+      derivedBy = made.derivedBy
+      derivedBecause = made.derivedBecause
     }
     var name = o.name
     if let element = o.element, let dot = o.name.firstIndex(of: ".") {
