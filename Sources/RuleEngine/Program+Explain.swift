@@ -205,21 +205,23 @@ extension Program {
       var opposing: [Int] = []
       var misses: [NearMiss] = []
       var missing: Set<Int> = []
+      // The rule and its trace are read in place, not copied, for every value of the output.
       for r in outputRules[output] {
-        let actions = rules[r].actions
-        let suggests = actions.suggest.contains { $0.output == output && $0.value == v }
-        let excludes = actions.exclude.contains { $0.output == output && $0.value == v }
+        let suggests = rules[r].actions.suggest.contains { $0.output == output && $0.value == v }
+        let excludes = rules[r].actions.exclude.contains { $0.output == output && $0.value == v }
         guard suggests || excludes else { continue }
-        let trace = traces[r]
-        if trace.truth == .true && suggests {
-          if actions.weight >= 0 { supporting.append(r) } else { opposing.append(r) }
-        } else if suggests && actions.weight > 0 {
+        let weight = rules[r].actions.weight
+        let truth = traces[r].truth
+        if truth == .true && suggests {
+          if weight >= 0 { supporting.append(r) } else { opposing.append(r) }
+        } else if suggests && weight > 0 {
           misses.append(
             NearMiss(
-              rule: r, failedCount: trace.failed.count, unknownCount: trace.undetermined.count))
+              rule: r, failedCount: traces[r].premises.count { $0.truth == .false },
+              unknownCount: traces[r].premises.count { $0.truth == .unknown }))
         }
-        if trace.truth == .unknown && result.certainty[v] == .unknown {
-          missing.formUnion(trace.missing)
+        if truth == .unknown && result.certainty[v] == .unknown {
+          missing.formUnion(traces[r].missing)
         }
       }
       // Rules are numbered in id order, so the index breaks ties by id.
@@ -290,17 +292,18 @@ extension Program {
     -> [Question]
   {
     var questions: [Int: Question] = [:]
-    for (index, trace) in traces.enumerated() where trace.truth == .unknown {
-      let rule = rules[index]
-      let newAlerts = rule.actions.alerts.filter { !firedAlerts.contains($0) }
+    // Rules and traces are read in place: only the undetermined ones matter.
+    for index in traces.indices where traces[index].truth == .unknown {
+      let actions = rules[index].actions
+      let newAlerts = actions.alerts.filter { !firedAlerts.contains($0) }
       var picks: [OutputValue] = []
-      for (o, v) in rule.actions.suggest + rule.actions.exclude
+      for (o, v) in actions.suggest + actions.exclude
       where evaluation.outputs[o].certainty[v] == .unknown {
         picks.append(OutputValue(output: o, value: v))
       }
       // Derivations count through the rules that read them (`missing` follows derived findings).
       guard !newAlerts.isEmpty || !picks.isEmpty else { continue }
-      for slot in trace.missing {
+      for slot in traces[index].missing {
         var q =
           questions[slot]
           ?? Question(slot: slot, alertSeverity: nil, alerts: [], picks: [], rules: [])
