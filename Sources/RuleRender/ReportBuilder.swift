@@ -34,10 +34,10 @@ package struct ReportBuilder: Sendable {
     // A rule shows up under many values (supporting one, a near miss of another): its entry is
     // built once.
     var built = [Report.RuleInfo?](repeating: nil, count: program.rules.count)
-    var notes = DerivationNotes(findingCount: program.findings.count)
+    var memo = ObservationMemo(findingCount: program.findings.count)
     func rule(_ index: Int) -> Report.RuleInfo {
       if let info = built[index] { return info }
-      let info = ruleInfo(index, explanation: explanation, detail: true, notes: &notes)
+      let info = ruleInfo(index, explanation: explanation, detail: true, memo: &memo)
       built[index] = info
       return info
     }
@@ -169,14 +169,14 @@ package struct ReportBuilder: Sendable {
 
   /// One rule and how it came out; `detail` adds its premises and bindings.
   package func ruleInfo(_ index: Int, explanation: Explanation, detail: Bool) -> Report.RuleInfo {
-    var notes = DerivationNotes(findingCount: program.findings.count)
-    return ruleInfo(index, explanation: explanation, detail: detail, notes: &notes)
+    var memo = ObservationMemo(findingCount: program.findings.count)
+    return ruleInfo(index, explanation: explanation, detail: detail, memo: &memo)
   }
 
-  /// `ruleInfo(_:explanation:detail:)` with the notes of derived findings shared by every rule of
+  /// `ruleInfo(_:explanation:detail:)` with what is made for observations shared by every rule of
   /// one report.
   func ruleInfo(
-    _ index: Int, explanation: Explanation, detail: Bool, notes: inout DerivationNotes
+    _ index: Int, explanation: Explanation, detail: Bool, memo: inout ObservationMemo
   ) -> Report.RuleInfo {
     let r = program.rules[index]
     let trace = explanation.rules[index]
@@ -188,7 +188,7 @@ package struct ReportBuilder: Sendable {
           condition: premise.text, truth: premise.truth,
           location: conditionLocation(premise, rule: index, position: position),
           observed: premise.observations.map {
-            observation($0, explanation: explanation, notes: &notes)
+            observation($0, explanation: explanation, memo: &memo)
           })
       } : []
     let bindings =
@@ -218,7 +218,7 @@ package struct ReportBuilder: Sendable {
 
   /// The rules that concluded a derived finding, with their results, and why it holds: the
   /// filled-in `because` of each rule that concluded it.
-  private func derivationNotes(_ slot: Int, explanation: Explanation) -> DerivationNotes.Notes {
+  private func derivationNotes(_ slot: Int, explanation: Explanation) -> ObservationMemo.Notes {
     let derivedBy = program.derivers[slot].map {
       "\(program.rules[$0].id) (\(RuleResult(explanation.rules[$0].truth).rawValue))"
     }
@@ -227,7 +227,7 @@ package struct ReportBuilder: Sendable {
       guard trace.truth == .true, let because = program.rules[r].because else { return nil }
       return format.fill(because, trace: trace, evaluation: explanation.evaluation)
     }
-    return DerivationNotes.Notes(
+    return ObservationMemo.Notes(
       derivedBy: derivedBy, derivedBecause: reasons.isEmpty ? nil : reasons)
   }
 
@@ -242,12 +242,13 @@ package struct ReportBuilder: Sendable {
   }
 
   private func observation(
-    _ o: Observation, explanation: Explanation, notes: inout DerivationNotes
+    _ o: Observation, explanation: Explanation, memo: inout ObservationMemo
   ) -> Report.ObservationInfo {
+    if let made = memo.entry(for: o) { return made }
     var derivedBy: [String]?
     var derivedBecause: [String]?
     if program.findings[o.slot].derived && o.element == nil {
-      let made = notes.notes(for: o.slot) {
+      let made = memo.notes(for: o.slot) {
         derivationNotes(o.slot, explanation: explanation)
       }
       derivedBy = made.derivedBy
@@ -264,9 +265,11 @@ package struct ReportBuilder: Sendable {
       // Not written in the case: an unknown value, ranging over its declared range.
       if o.origin == nil { value = "unknown, " + value }
     }
-    return Report.ObservationInfo(
+    let entry = Report.ObservationInfo(
       name: name, value: value, source: o.origin?.description, derivedBy: derivedBy,
       derivedBecause: derivedBecause, ranged: ranged)
+    memo.record(o, entry: entry)
+    return entry
   }
 }
 
