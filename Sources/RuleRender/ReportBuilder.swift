@@ -178,7 +178,7 @@ package struct ReportBuilder: Sendable {
   func ruleInfo(
     _ index: Int, explanation: Explanation, detail: Bool, memo: inout ObservationMemo
   ) -> Report.RuleInfo {
-    let r = program.rules[index]
+    // The rule is read in place: a copy of it costs more than most of its entry.
     let trace = explanation.rules[index]
     let evaluation = explanation.evaluation
     let premises =
@@ -206,13 +206,20 @@ package struct ReportBuilder: Sendable {
       } : []
     let because =
       trace.truth == .true
-      ? r.because.map { format.fill($0, trace: trace, evaluation: evaluation) } : nil
+      ? program.rules[index].because.map {
+        format.fill($0, trace: trace, evaluation: evaluation)
+      } : nil
     return Report.RuleInfo(
-      id: r.id, title: r.title, result: RuleResult(trace.truth),
-      weight: r.actions.suggest.isEmpty ? nil : r.actions.weight, because: because,
-      teach: r.teach.map { format.fill($0, trace: trace, evaluation: evaluation) },
-      status: r.status,
-      cite: r.cite, location: ruleLocations[index], premises: premises, bindings: bindings,
+      id: program.rules[index].id, title: program.rules[index].title,
+      result: RuleResult(trace.truth),
+      weight: program.rules[index].actions.suggest.isEmpty
+        ? nil : program.rules[index].actions.weight,
+      because: because,
+      teach: program.rules[index].teach.map {
+        format.fill($0, trace: trace, evaluation: evaluation)
+      },
+      status: program.rules[index].status, cite: program.rules[index].cite,
+      location: ruleLocations[index], premises: premises, bindings: bindings,
       missing: trace.missing.map { program.findings[$0].name }.sorted())
   }
 
