@@ -102,9 +102,11 @@ extension Program {
     truth: Truth
   ) -> [Observation] {
     var out: [Observation] = []
+    out.reserveCapacity(reads.count)
     // A value read once is observed once: by what the condition calls it (its number in
     // `Code.readNames`), and the element. A few reads are compared one by one, many through a set.
     var seen: [Int] = []
+    seen.reserveCapacity(reads.count <= 16 ? reads.count : 0)
     var seenMany: Set<Int> = []
     for read in reads {
       let instruction = code.instructions[read.instruction]
