@@ -56,6 +56,10 @@ package struct Code: Sendable {
   package private(set) var leaves: [Int32] = []
   /// How many distinct leaf conditions there are.
   package private(set) var leafCount = 0
+  /// Per instruction that reads a finding or a field, a number for what the condition calls it
+  /// (the same number for the same text), -1 for every other instruction: an explanation
+  /// observes each name once per element without hashing its text.
+  private(set) var readNames: [Int32] = []
 
   static let comparisons: [Node.Comparison] = [
     .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual,
@@ -76,6 +80,22 @@ package struct Code: Sendable {
     constants += listValues
     listValues = []
     shareLeaves()
+    numberReadNames()
+  }
+
+  /// Numbers what each finding or field read is called, the same number for the same text.
+  private mutating func numberReadNames() {
+    var numbers: [String: Int32] = [:]
+    readNames = Array(repeating: -1, count: instructions.count)
+    for (index, i) in instructions.enumerated() where i.op == .finding || i.op == .field {
+      let text = nodes[index].text
+      if let number = numbers[text] {
+        readNames[index] = number
+      } else {
+        readNames[index] = Int32(numbers.count)
+        numbers[text] = Int32(numbers.count)
+      }
+    }
   }
 
   /// What makes two leaf conditions the same: the operation and its flag, and each operand's

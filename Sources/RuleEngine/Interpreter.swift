@@ -17,7 +17,7 @@ struct Interpreter<T: EvaluationTracer> {
       var v = s.facts[Int(i.a)]
       // An unknown number or date ranges over its declared range.
       if case .unknown = v, i.c >= 0 { v = code.ranges[Int(i.c)] }
-      if !(T.self == NoTracer.self) { tracer.read(code.nodes[Int(index)], v, element: nil) }
+      if !(T.self == NoTracer.self) { tracer.read(Int(index), v, element: nil) }
       return v
     case .field:
       guard let record = s.locals[Int(i.a)] else { return .unknown }
@@ -25,7 +25,7 @@ struct Interpreter<T: EvaluationTracer> {
       var v = field < record.fields.count ? record.fields[field] : .unknown
       if case .unknown = v, i.c >= 0 { v = code.ranges[Int(i.c)] }
       if !(T.self == NoTracer.self) {
-        tracer.read(code.nodes[Int(index)], v, element: s.localElements[Int(i.a)])
+        tracer.read(Int(index), v, element: s.localElements[Int(i.a)])
       }
       return v
     case .local:

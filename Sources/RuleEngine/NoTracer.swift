@@ -1,5 +1,5 @@
 /// A tracer that records nothing.
 package struct NoTracer: EvaluationTracer {
   package init() {}
-  @inline(__always) public mutating func read(_ node: Node, _ value: Value, element: Int?) {}
+  @inline(__always) package mutating func read(_ instruction: Int, _ value: Value, element: Int?) {}
 }

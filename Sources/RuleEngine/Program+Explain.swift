@@ -4,8 +4,10 @@ extension Program {
   /// EXPLAIN: traces every rule and works out how, why not, rivals and what to ask next.
   public func explain(_ facts: CaseFacts, _ evaluation: Evaluation) -> Explanation {
     let picked = evaluation.outputs.map(\.pickedTruth)
+    var interpreter = Interpreter(code: code, tracer: RecordingTracer())
     var traces = rules.indices.map {
-      trace(rule: $0, facts: facts, evaluation: evaluation, picked: picked)
+      trace(
+        rule: $0, facts: facts, evaluation: evaluation, picked: picked, interpreter: &interpreter)
     }
     // Missing base findings, through derived findings.
     var memo: [Int: [Int]] = [:]
@@ -37,35 +39,41 @@ extension Program {
 
   /// Re-evaluates one rule's conditions one by one, recording what each read.
   public func trace(rule index: Int, facts: CaseFacts, evaluation: Evaluation) -> RuleTrace {
-    trace(
+    var interpreter = Interpreter(code: code, tracer: RecordingTracer())
+    return trace(
       rule: index, facts: facts, evaluation: evaluation,
-      picked: evaluation.outputs.map(\.pickedTruth))
+      picked: evaluation.outputs.map(\.pickedTruth), interpreter: &interpreter)
   }
 
-  /// `trace(rule:facts:evaluation:)` with the picks' truths worked out once for every rule.
-  private func trace(rule index: Int, facts: CaseFacts, evaluation: Evaluation, picked: [[Truth]])
-    -> RuleTrace
-  {
-    let rule = rules[index]
+  /// `trace(rule:facts:evaluation:)` with the picks' truths worked out once for every rule and
+  /// one recording interpreter for every condition (its buffer of reads is reused).
+  private func trace(
+    rule index: Int, facts: CaseFacts, evaluation: Evaluation, picked: [[Truth]],
+    interpreter: inout Interpreter<RecordingTracer>
+  ) -> RuleTrace {
+    // The rule and its conditions are read in place: copying them costs more than tracing.
+    let localCount = rules[index].localCount
     var state = EvaluationState(
-      facts: evaluation.facts, locals: Array(repeating: nil, count: rule.localCount),
-      localElements: Array(repeating: 0, count: rule.localCount), picked: picked)
+      facts: evaluation.facts, locals: Array(repeating: nil, count: localCount),
+      localElements: Array(repeating: 0, count: localCount), picked: picked)
+    let roots = code.roots[index]
     var premises: [Premise] = []
+    premises.reserveCapacity(roots.count)
     var bindings: [Binding] = []
-    var truth = Truth.true
-    for (position, condition) in rule.conditions.enumerated() {
-      var interpreter = Interpreter(code: code, tracer: RecordingTracer())
-      let result = interpreter.truth(code.roots[index][position], &state)
-      let tracer = interpreter.tracer
-      truth = truth && result
+    for (position, root) in roots.enumerated() {
+      interpreter.tracer.reads.removeAll(keepingCapacity: true)
+      let result = interpreter.truth(root, &state)
       premises.append(
         Premise(
-          text: condition.text, location: condition.location, truth: result,
-          observations: observations(tracer.reads, facts: facts, rule: rule, truth: result)))
+          text: rules[index].conditions[position].text,
+          location: rules[index].conditions[position].location, truth: result,
+          observations: observations(
+            interpreter.tracer.reads, facts: facts, rule: index, truth: result)))
       if result == .true {
-        bindings += boundVariables(condition.locals, rule: rule, state: state, facts: facts)
+        bindings += boundVariables(
+          rules[index].conditions[position].locals, rule: index, state: state, facts: facts)
       }
-      for local in 0..<rule.localCount { state.locals[local] = nil }
+      for local in 0..<localCount { state.locals[local] = nil }
     }
     return RuleTrace(
       rule: index, truth: evaluation.ruleTruth[index], premises: premises, bindings: bindings,
@@ -73,40 +81,44 @@ extension Program {
   }
 
   private func boundVariables(
-    _ locals: Range<Int>, rule: Rule, state: EvaluationState, facts: CaseFacts
+    _ locals: Range<Int>, rule: Int, state: EvaluationState, facts: CaseFacts
   ) -> [Binding] {
     var out: [Binding] = []
     for local in locals {
-      let slot = rule.localLists[local]
+      let slot = rules[rule].localLists[local]
       let element = state.localElements[local]
       let origin = facts.origins[slot].flatMap {
         element < $0.elements.count ? $0.elements[element] : nil
       }
       out.append(
-        Binding(name: rule.localNames[local], slot: slot, element: element, origin: origin))
+        Binding(
+          name: rules[rule].localNames[local], slot: slot, element: element, origin: origin))
     }
     return out
   }
 
   private func observations(
-    _ reads: [(node: Node, value: Value, element: Int?)], facts: CaseFacts, rule: Rule, truth: Truth
+    _ reads: [(instruction: Int, value: Value, element: Int?)], facts: CaseFacts, rule: Int,
+    truth: Truth
   ) -> [Observation] {
     var out: [Observation] = []
-    /// A value read once is observed once: by what the condition calls it, and the element.
-    struct Seen: Hashable {
-      let name: String
-      let element: Int?
-    }
-    var seen: Set<Seen> = []
+    out.reserveCapacity(reads.count)
+    // A value read once is observed once: by what the condition calls it (its number in
+    // `Code.readNames`), and the element. A few reads are compared one by one, many through a set.
+    var seen: [Int] = []
+    seen.reserveCapacity(reads.count <= 16 ? reads.count : 0)
+    var seenMany: Set<Int> = []
     for read in reads {
+      let instruction = code.instructions[read.instruction]
       let slot: Int
       var origin: SourceLocation?
-      switch read.node.kind {
-      case .finding(let s):
-        slot = s
-        origin = facts.origins[s]?.location
-      case .field(let local, let field):
-        slot = rule.localLists[local]
+      switch instruction.op {
+      case .finding:
+        slot = Int(instruction.a)
+        origin = facts.origins[slot]?.location
+      case .field:
+        slot = rules[rule].localLists[Int(instruction.a)]
+        let field = Int(instruction.b)
         if let element = read.element, let o = facts.origins[slot],
           element < o.fields.count, field < o.fields[element].count
         {
@@ -114,13 +126,17 @@ extension Program {
         }
       default: continue
       }
-      guard seen.insert(Seen(name: read.node.text, element: read.element)).inserted else {
-        continue
+      let key = Int(code.readNames[read.instruction]) << 32 | (read.element.map { $0 + 1 } ?? 0)
+      if reads.count <= 16 {
+        guard !seen.contains(key) else { continue }
+        seen.append(key)
+      } else {
+        guard seenMany.insert(key).inserted else { continue }
       }
       out.append(
         Observation(
-          name: read.node.text, value: read.value, type: read.node.type, slot: slot,
-          element: read.element,
+          name: code.nodes[read.instruction].text, value: read.value,
+          type: code.nodes[read.instruction].type, slot: slot, element: read.element,
           origin: origin))
     }
     // For a true condition that bound a variable, keep the witness element's fields only.
@@ -191,21 +207,23 @@ extension Program {
       var opposing: [Int] = []
       var misses: [NearMiss] = []
       var missing: Set<Int> = []
+      // The rule and its trace are read in place, not copied, for every value of the output.
       for r in outputRules[output] {
-        let actions = rules[r].actions
-        let suggests = actions.suggest.contains { $0.output == output && $0.value == v }
-        let excludes = actions.exclude.contains { $0.output == output && $0.value == v }
+        let suggests = rules[r].actions.suggest.contains { $0.output == output && $0.value == v }
+        let excludes = rules[r].actions.exclude.contains { $0.output == output && $0.value == v }
         guard suggests || excludes else { continue }
-        let trace = traces[r]
-        if trace.truth == .true && suggests {
-          if actions.weight >= 0 { supporting.append(r) } else { opposing.append(r) }
-        } else if suggests && actions.weight > 0 {
+        let weight = rules[r].actions.weight
+        let truth = traces[r].truth
+        if truth == .true && suggests {
+          if weight >= 0 { supporting.append(r) } else { opposing.append(r) }
+        } else if suggests && weight > 0 {
           misses.append(
             NearMiss(
-              rule: r, failedCount: trace.failed.count, unknownCount: trace.undetermined.count))
+              rule: r, failedCount: traces[r].premises.count { $0.truth == .false },
+              unknownCount: traces[r].premises.count { $0.truth == .unknown }))
         }
-        if trace.truth == .unknown && result.certainty[v] == .unknown {
-          missing.formUnion(trace.missing)
+        if truth == .unknown && result.certainty[v] == .unknown {
+          missing.formUnion(traces[r].missing)
         }
       }
       // Rules are numbered in id order, so the index breaks ties by id.
@@ -276,17 +294,18 @@ extension Program {
     -> [Question]
   {
     var questions: [Int: Question] = [:]
-    for (index, trace) in traces.enumerated() where trace.truth == .unknown {
-      let rule = rules[index]
-      let newAlerts = rule.actions.alerts.filter { !firedAlerts.contains($0) }
+    // Rules and traces are read in place: only the undetermined ones matter.
+    for index in traces.indices where traces[index].truth == .unknown {
+      let actions = rules[index].actions
+      let newAlerts = actions.alerts.filter { !firedAlerts.contains($0) }
       var picks: [OutputValue] = []
-      for (o, v) in rule.actions.suggest + rule.actions.exclude
+      for (o, v) in actions.suggest + actions.exclude
       where evaluation.outputs[o].certainty[v] == .unknown {
         picks.append(OutputValue(output: o, value: v))
       }
       // Derivations count through the rules that read them (`missing` follows derived findings).
       guard !newAlerts.isEmpty || !picks.isEmpty else { continue }
-      for slot in trace.missing {
+      for slot in traces[index].missing {
         var q =
           questions[slot]
           ?? Question(slot: slot, alertSeverity: nil, alerts: [], picks: [], rules: [])

@@ -72,6 +72,22 @@ package struct JSONStream {
     empty = false
   }
 
+  /// How many bytes are written: a value's bytes run from the offset of its first byte to the
+  /// offset after its last.
+  package var offset: Int { writer.count }
+
+  /// The nesting depth: in pretty output, a value has the same bytes wherever it is written at
+  /// the same depth (its indentation depends on nothing else).
+  package var level: Int { depth }
+
+  /// A value written again: the bytes of `range`, which hold a whole value written before at the
+  /// same depth.
+  package mutating func repeatValue(_ range: Range<Int>) {
+    beforeValue()
+    writer.appendCopy(of: range)
+    empty = false
+  }
+
   /// `{`
   package mutating func beginObject() { open(UInt8(ascii: "{")) }
   /// `}`
@@ -115,6 +131,14 @@ package struct JSONStream {
   /// A number as `JSONEncoder` writes a `Double`: its shortest form, without a trailing `.0`.
   package mutating func number(_ value: Double) {
     beforeValue()
+    // A whole number under 10^15 (other than -0) is written as an integer, without making its
+    // `description` ("3.0") and cutting it: the same bytes.
+    if value.magnitude < 1e15, value == value.rounded(.towardZero),
+      !(value == 0 && value.sign == .minus)
+    {
+      writer.integer(Int64(value))
+      return
+    }
     var text = value.description
     if text.hasSuffix(".0") { text.removeLast(2) }
     writer.rawText(text)

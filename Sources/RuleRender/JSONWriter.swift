@@ -25,6 +25,19 @@ package struct JSONWriter {
   /// Bytes written as they are.
   package mutating func append(_ slice: ArraySlice<UInt8>) { bytes.append(contentsOf: slice) }
 
+  /// How many bytes are written.
+  package var count: Int { bytes.count }
+
+  /// Bytes written before (`range`, which ends before `count`) written again at the end.
+  package mutating func appendCopy(of range: Range<Int>) {
+    let start = bytes.count
+    bytes.append(contentsOf: repeatElement(0, count: range.count))
+    bytes.withUnsafeMutableBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return }
+      (base + start).update(from: base + range.lowerBound, count: range.count)
+    }
+  }
+
   /// Text written as it is (a number already formatted).
   package mutating func rawText(_ text: String) { bytes.append(contentsOf: text.utf8) }
 

@@ -12,10 +12,11 @@ extension Report {
   }
 
   func write(to w: inout JSONStream) {
+    var copies = RuleEntryCopies()
     w.beginObject()
     w.key("alerts")
     w.beginArray()
-    for alert in alerts { alert.write(to: &w) }
+    for alert in alerts { alert.write(to: &w, copies: &copies) }
     w.endArray()
     w.key("ask_next")
     w.beginArray()
@@ -40,7 +41,7 @@ extension Report {
     w.strings(fired)
     w.key("outputs")
     w.beginArray()
-    for output in outputs { output.write(to: &w) }
+    for output in outputs { output.write(to: &w, copies: &copies) }
     w.endArray()
     w.key("pack")
     pack.write(to: &w)
@@ -51,7 +52,7 @@ extension Report {
     if let rules {
       w.key("rules")
       w.beginArray()
-      for rule in rules { rule.write(to: &w) }
+      for rule in rules { rule.write(to: &w, copies: &copies) }
       w.endArray()
     }
     w.member("schema", schema)
@@ -84,13 +85,13 @@ extension Report.PackInfo {
 }
 
 extension Report.AlertEntry {
-  func write(to w: inout JSONStream) {
+  func write(to w: inout JSONStream, copies: inout RuleEntryCopies) {
     w.beginObject()
     w.member("description", description)
     w.member("id", id)
     w.member("label", label)
     w.key("raised_by")
-    Report.RuleInfo.write(raisedBy, to: &w)
+    Report.RuleInfo.write(raisedBy, to: &w, copies: &copies)
     w.member("severity", severity.rawValue)
     w.endObject()
   }
@@ -126,11 +127,11 @@ extension Report.QuestionEntry {
 }
 
 extension Report.OutputEntry {
-  func write(to w: inout JSONStream) {
+  func write(to w: inout JSONStream, copies: inout RuleEntryCopies) {
     w.beginObject()
     w.key("competitions")
     w.beginArray()
-    for competition in competitions { competition.write(to: &w) }
+    for competition in competitions { competition.write(to: &w, copies: &copies) }
     w.endArray()
     if let max {
       w.key("max")
@@ -144,17 +145,17 @@ extension Report.OutputEntry {
     w.member("title", title)
     w.key("values")
     w.beginArray()
-    for value in values { value.write(to: &w) }
+    for value in values { value.write(to: &w, copies: &copies) }
     w.endArray()
     w.endObject()
   }
 }
 
 extension Report.CompetitionEntry {
-  func write(to w: inout JSONStream) {
+  func write(to w: inout JSONStream, copies: inout RuleEntryCopies) {
     w.beginObject()
     w.key("flips")
-    Report.RuleInfo.write(flips, to: &w)
+    Report.RuleInfo.write(flips, to: &w, copies: &copies)
     w.key("gap")
     w.number(gap)
     w.key("needed")
@@ -166,19 +167,19 @@ extension Report.CompetitionEntry {
 }
 
 extension Report.ValueEntry {
-  func write(to w: inout JSONStream) {
+  func write(to w: inout JSONStream, copies: inout RuleEntryCopies) {
     w.beginObject()
     w.member("certain", certain.description)
     w.key("excluded_by")
-    Report.RuleInfo.write(excludedBy, to: &w)
+    Report.RuleInfo.write(excludedBy, to: &w, copies: &copies)
     w.member("label", label)
     w.key("missing")
     w.strings(missing)
     w.member("name", name)
     w.key("near_misses")
-    Report.RuleInfo.write(nearMisses, to: &w)
+    Report.RuleInfo.write(nearMisses, to: &w, copies: &copies)
     w.key("opposing")
-    Report.RuleInfo.write(opposing, to: &w)
+    Report.RuleInfo.write(opposing, to: &w, copies: &copies)
     w.key("outranked_by")
     w.strings(outrankedBy)
     if let possible {
@@ -199,7 +200,7 @@ extension Report.ValueEntry {
     }
     w.member("status", status.rawValue)
     w.key("supporting")
-    Report.RuleInfo.write(supporting, to: &w)
+    Report.RuleInfo.write(supporting, to: &w, copies: &copies)
     w.key("weight")
     w.number(weight)
     w.endObject()
@@ -207,14 +208,22 @@ extension Report.ValueEntry {
 }
 
 extension Report.RuleInfo {
-  static func write(_ rules: [Self], to w: inout JSONStream) {
+  static func write(_ rules: [Self], to w: inout JSONStream, copies: inout RuleEntryCopies) {
     w.beginArray()
-    for rule in rules { rule.write(to: &w) }
+    for rule in rules { rule.write(to: &w, copies: &copies) }
     w.endArray()
   }
 
-  func write(to w: inout JSONStream) {
+  /// The entry, or a copy of its bytes when the same entry was written before at this depth.
+  func write(to w: inout JSONStream, copies: inout RuleEntryCopies) {
+    let level = w.level
+    if let bytes = copies.bytes(of: self, level: level) {
+      w.repeatValue(bytes)
+      return
+    }
     w.beginObject()
+    // The entry's first byte is its `{`, after any separator.
+    let start = w.offset - 1
     w.member("because", because)
     w.key("bindings")
     w.beginArray()
@@ -245,6 +254,7 @@ extension Report.RuleInfo {
       w.number(weight)
     }
     w.endObject()
+    copies.record(self, level: level, bytes: start..<w.offset)
   }
 }
 

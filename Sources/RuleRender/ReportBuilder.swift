@@ -34,9 +34,10 @@ package struct ReportBuilder: Sendable {
     // A rule shows up under many values (supporting one, a near miss of another): its entry is
     // built once.
     var built = [Report.RuleInfo?](repeating: nil, count: program.rules.count)
+    var memo = ObservationMemo(findingCount: program.findings.count)
     func rule(_ index: Int) -> Report.RuleInfo {
       if let info = built[index] { return info }
-      let info = ruleInfo(index, explanation: explanation, detail: true)
+      let info = ruleInfo(index, explanation: explanation, detail: true, memo: &memo)
       built[index] = info
       return info
     }
@@ -168,7 +169,16 @@ package struct ReportBuilder: Sendable {
 
   /// One rule and how it came out; `detail` adds its premises and bindings.
   package func ruleInfo(_ index: Int, explanation: Explanation, detail: Bool) -> Report.RuleInfo {
-    let r = program.rules[index]
+    var memo = ObservationMemo(findingCount: program.findings.count)
+    return ruleInfo(index, explanation: explanation, detail: detail, memo: &memo)
+  }
+
+  /// `ruleInfo(_:explanation:detail:)` with what is made for observations shared by every rule of
+  /// one report.
+  func ruleInfo(
+    _ index: Int, explanation: Explanation, detail: Bool, memo: inout ObservationMemo
+  ) -> Report.RuleInfo {
+    // The rule is read in place: a copy of it costs more than most of its entry.
     let trace = explanation.rules[index]
     let evaluation = explanation.evaluation
     let premises =
@@ -177,7 +187,9 @@ package struct ReportBuilder: Sendable {
         Report.PremiseInfo(
           condition: premise.text, truth: premise.truth,
           location: conditionLocation(premise, rule: index, position: position),
-          observed: premise.observations.map { observation($0, explanation: explanation) })
+          observed: premise.observations.map {
+            observation($0, explanation: explanation, memo: &memo)
+          })
       } : []
     let bindings =
       detail
@@ -194,14 +206,36 @@ package struct ReportBuilder: Sendable {
       } : []
     let because =
       trace.truth == .true
-      ? r.because.map { format.fill($0, trace: trace, evaluation: evaluation) } : nil
+      ? program.rules[index].because.map {
+        format.fill($0, trace: trace, evaluation: evaluation)
+      } : nil
     return Report.RuleInfo(
-      id: r.id, title: r.title, result: RuleResult(trace.truth),
-      weight: r.actions.suggest.isEmpty ? nil : r.actions.weight, because: because,
-      teach: r.teach.map { format.fill($0, trace: trace, evaluation: evaluation) },
-      status: r.status,
-      cite: r.cite, location: ruleLocations[index], premises: premises, bindings: bindings,
+      id: program.rules[index].id, title: program.rules[index].title,
+      result: RuleResult(trace.truth),
+      weight: program.rules[index].actions.suggest.isEmpty
+        ? nil : program.rules[index].actions.weight,
+      because: because,
+      teach: program.rules[index].teach.map {
+        format.fill($0, trace: trace, evaluation: evaluation)
+      },
+      status: program.rules[index].status, cite: program.rules[index].cite,
+      location: ruleLocations[index], premises: premises, bindings: bindings,
       missing: trace.missing.map { program.findings[$0].name }.sorted())
+  }
+
+  /// The rules that concluded a derived finding, with their results, and why it holds: the
+  /// filled-in `because` of each rule that concluded it.
+  private func derivationNotes(_ slot: Int, explanation: Explanation) -> ObservationMemo.Notes {
+    let derivedBy = program.derivers[slot].map {
+      "\(program.rules[$0].id) (\(RuleResult(explanation.rules[$0].truth).rawValue))"
+    }
+    let reasons = program.derivers[slot].compactMap { r -> String? in
+      let trace = explanation.rules[r]
+      guard trace.truth == .true, let because = program.rules[r].because else { return nil }
+      return format.fill(because, trace: trace, evaluation: explanation.evaluation)
+    }
+    return ObservationMemo.Notes(
+      derivedBy: derivedBy, derivedBecause: reasons.isEmpty ? nil : reasons)
   }
 
   /// Where a premise's condition is written. A trace has one premise per condition of its rule,
@@ -214,20 +248,18 @@ package struct ReportBuilder: Sendable {
     return conditionLocations[rule][position]
   }
 
-  private func observation(_ o: Observation, explanation: Explanation) -> Report.ObservationInfo {
+  private func observation(
+    _ o: Observation, explanation: Explanation, memo: inout ObservationMemo
+  ) -> Report.ObservationInfo {
+    if let made = memo.entry(for: o) { return made }
     var derivedBy: [String]?
     var derivedBecause: [String]?
     if program.findings[o.slot].derived && o.element == nil {
-      derivedBy = program.derivers[o.slot].map {
-        "\(program.rules[$0].id) (\(RuleResult(explanation.rules[$0].truth).rawValue))"
+      let made = memo.notes(for: o.slot) {
+        derivationNotes(o.slot, explanation: explanation)
       }
-      // Why it holds: the filled-in `because` of each rule that concluded it.
-      let reasons = program.derivers[o.slot].compactMap { r -> String? in
-        let trace = explanation.rules[r]
-        guard trace.truth == .true, let because = program.rules[r].because else { return nil }
-        return format.fill(because, trace: trace, evaluation: explanation.evaluation)
-      }
-      derivedBecause = reasons.isEmpty ? nil : reasons
+      derivedBy = made.derivedBy
+      derivedBecause = made.derivedBecause
     }
     var name = o.name
     if let element = o.element, let dot = o.name.firstIndex(of: ".") {
@@ -240,9 +272,11 @@ package struct ReportBuilder: Sendable {
       // Not written in the case: an unknown value, ranging over its declared range.
       if o.origin == nil { value = "unknown, " + value }
     }
-    return Report.ObservationInfo(
+    let entry = Report.ObservationInfo(
       name: name, value: value, source: o.origin?.description, derivedBy: derivedBy,
       derivedBecause: derivedBecause, ranged: ranged)
+    memo.record(o, entry: entry)
+    return entry
   }
 }
 

@@ -9,7 +9,7 @@ import Testing
 /// evaluating with it gives the unshared results to compare with.
 struct ReadCounter: EvaluationTracer {
   var reads = 0
-  mutating func read(_ node: Node, _ value: Value, element: Int?) { reads += 1 }
+  mutating func read(_ instruction: Int, _ value: Value, element: Int?) { reads += 1 }
 }
 
 /// Each distinct leaf condition is worked out once per case and shared by every rule using it,
