@@ -126,7 +126,8 @@ struct CaseStreamTests {
     "",
     "   \n",
     "# only a comment\n",
-    // libyaml, told the text is UTF-8, does not skip a byte order mark.
+    // libyaml, told the text is UTF-8, does not skip a byte order mark (files and request bodies
+    // drop it where they are decoded, `Workspace.decode`).
     "\u{FEFF}case: c\nfindings:\n  age: 30\n",
     "case: c\0\n",
     "case: c\n---\ncase: d\n",
