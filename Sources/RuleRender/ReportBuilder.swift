@@ -27,7 +27,7 @@ package struct ReportBuilder: Sendable {
     self.conditionLocations = conditionLocations
     self.ruleJSON = program.rules.indices.map { index in
       RuleJSONParts(
-        rule: program.rules[index], location: ruleLocations[index],
+        rule: program.rules[index], index: index, location: ruleLocations[index],
         conditionLocations: conditionLocations[index])
     }
   }

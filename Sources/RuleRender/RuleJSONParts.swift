@@ -7,6 +7,8 @@ import RuleEngine
 /// `cite`, `id`, `location`; `status`; `title`, `weight`; and in each premise `condition`,
 /// `location`.
 final class RuleJSONParts: Sendable {
+  /// The rule's place in the pack.
+  let index: Int
   /// The values the bytes were written from: an entry's bytes are copied only when its values are
   /// these (a comparison that usually finds the same storage and stops there).
   private let id: String
@@ -27,9 +29,10 @@ final class RuleJSONParts: Sendable {
   /// `"condition":"…","location":"…"` for each condition, in order.
   private let premiseMembers: [[UInt8]]
 
-  /// The parts of the entry of `rule`, written at `location`, whose conditions are written at
-  /// `conditionLocations`.
-  init(rule: Rule, location: String, conditionLocations: [String]) {
+  /// The parts of the entry of `rule`, the pack's rule at `index`, written at `location`, whose
+  /// conditions are written at `conditionLocations`.
+  init(rule: Rule, index: Int, location: String, conditionLocations: [String]) {
+    self.index = index
     let weight = rule.actions.suggest.isEmpty ? nil : rule.actions.weight
     let conditions = rule.conditions.map(\.text)
     id = rule.id
