@@ -88,6 +88,28 @@ package struct JSONStream {
     empty = false
   }
 
+  /// Whether the output is pretty-printed (members written before as compact bytes cannot be
+  /// copied into it).
+  package var isPretty: Bool { pretty }
+
+  /// Members of an object, written before by `members(_:)`, copied into compact output: after a
+  /// `,` unless they are the object's first.
+  package mutating func compactMembers(_ bytes: [UInt8]) {
+    if !empty { writer.byte(UInt8(ascii: ",")) }
+    writer.append(bytes[...])
+    empty = false
+  }
+
+  /// The members `write` writes into an object, as compact JSON without the braces, ready for
+  /// `compactMembers(_:)`.
+  package static func members(_ write: (inout JSONStream) -> Void) -> [UInt8] {
+    var stream = JSONStream(pretty: false, capacity: 256)
+    stream.beginObject()
+    write(&stream)
+    stream.endObject()
+    return Array(stream.writer.bytes.dropFirst().dropLast())
+  }
+
   /// `{`
   package mutating func beginObject() { open(UInt8(ascii: "{")) }
   /// `}`

@@ -61,30 +61,37 @@ package struct JSONWriter {
     bytes.append(UInt8(ascii: "\""))
   }
 
-  /// Whether any byte is a control character, a quote or a backslash: eight bytes at a time
-  /// (each of the three word tests is non-zero exactly when some byte of the word matches), then
-  /// the last few bytes one by one.
+  /// Whether any byte is a control character, a quote or a backslash: eight bytes at a time, the
+  /// last few bytes in the word that ends the text (testing again bytes already tested), and only
+  /// a text shorter than a word byte by byte.
   package static func needsEscape(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let highs: UInt64 = 0x8080_8080_8080_8080
     let raw = UnsafeRawBufferPointer(utf8)
+    guard raw.count >= 8 else {
+      return raw.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
+    }
     var offset = 0
     while offset + 8 <= raw.count {
-      let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-      let control = (word &- ones &* 0x20) & ~word
-      let quote = word ^ (ones &* UInt64(UInt8(ascii: "\"")))
-      let backslash = word ^ (ones &* UInt64(UInt8(ascii: "\\")))
-      let zeroQuote = (quote &- ones) & ~quote
-      let zeroBackslash = (backslash &- ones) & ~backslash
-      if (control | zeroQuote | zeroBackslash) & highs != 0 { return true }
+      if needsEscape(word: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) {
+        return true
+      }
       offset += 8
     }
-    while offset < raw.count {
-      let byte = raw[offset]
-      if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return true }
-      offset += 1
-    }
-    return false
+    return offset < raw.count
+      && needsEscape(word: raw.loadUnaligned(fromByteOffset: raw.count - 8, as: UInt64.self))
+  }
+
+  /// Whether any byte of `word` is a control character, a quote or a backslash (each of the three
+  /// tests is non-zero exactly when some byte of the word matches).
+  @inline(__always)
+  private static func needsEscape(word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    let control = (word &- ones &* 0x20) & ~word
+    let quote = word ^ (ones &* UInt64(UInt8(ascii: "\"")))
+    let backslash = word ^ (ones &* UInt64(UInt8(ascii: "\\")))
+    let zeroQuote = (quote &- ones) & ~quote
+    let zeroBackslash = (backslash &- ones) & ~backslash
+    return (control | zeroQuote | zeroBackslash) & highs != 0
   }
 
   private mutating func escaped(_ text: String) {

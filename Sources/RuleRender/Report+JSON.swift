@@ -221,6 +221,9 @@ extension Report.RuleInfo {
       w.repeatValue(bytes)
       return
     }
+    // Compact output copies the members that depend only on the pack from bytes made once per
+    // pack, when the entry still has the values they were made from.
+    let parts = w.isPretty ? nil : packJSON.parts.flatMap { $0.matches(self) ? $0 : nil }
     w.beginObject()
     // The entry's first byte is its `{`, after any separator.
     let start = w.offset - 1
@@ -235,23 +238,37 @@ extension Report.RuleInfo {
       w.endObject()
     }
     w.endArray()
-    w.key("cite")
-    w.strings(cite)
-    w.member("id", id)
-    w.member("location", location)
+    if let parts {
+      w.compactMembers(parts.citeIDLocation)
+    } else {
+      w.key("cite")
+      w.strings(cite)
+      w.member("id", id)
+      w.member("location", location)
+    }
     w.key("missing")
     w.strings(missing)
     w.key("premises")
     w.beginArray()
-    for premise in premises { premise.write(to: &w) }
+    for (position, premise) in premises.enumerated() {
+      premise.write(to: &w, packMembers: parts?.premiseMembers(at: position, for: premise))
+    }
     w.endArray()
     w.member("result", result.rawValue)
-    w.member("status", status.rawValue)
+    if let parts {
+      w.compactMembers(parts.statusMember)
+    } else {
+      w.member("status", status.rawValue)
+    }
     w.member("teach", teach)
-    w.member("title", title)
-    if let weight {
-      w.key("weight")
-      w.number(weight)
+    if let parts {
+      w.compactMembers(parts.titleWeight)
+    } else {
+      w.member("title", title)
+      if let weight {
+        w.key("weight")
+        w.number(weight)
+      }
     }
     w.endObject()
     copies.record(self, level: level, bytes: start..<w.offset)
@@ -259,10 +276,16 @@ extension Report.RuleInfo {
 }
 
 extension Report.PremiseInfo {
-  func write(to w: inout JSONStream) {
+  /// The entry; `packMembers`, when given, are its `condition` and `location` members written
+  /// before as compact JSON.
+  func write(to w: inout JSONStream, packMembers: [UInt8]? = nil) {
     w.beginObject()
-    w.member("condition", condition)
-    w.member("location", location)
+    if let packMembers {
+      w.compactMembers(packMembers)
+    } else {
+      w.member("condition", condition)
+      w.member("location", location)
+    }
     w.key("observed")
     w.beginArray()
     for observation in observed { observation.write(to: &w) }

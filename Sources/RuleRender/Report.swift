@@ -149,6 +149,14 @@ public struct Report: Codable, Sendable, Hashable {
     public var bindings: [BindingInfo]
     /// Findings whose absence left the rule undetermined.
     public var missing: [String]
+    /// The entry's pack-dependent members as JSON bytes made once per pack, when the report
+    /// builder made the entry; not part of its value.
+    var packJSON = RuleJSONParts.Attachment()
+
+    enum CodingKeys: String, CodingKey {
+      case id, title, result, weight, because, teach, status, cite, location, premises, bindings
+      case missing
+    }
   }
 
   /// A fired alert.

@@ -13,14 +13,23 @@ package struct ReportBuilder: Sendable {
   let ruleLocations: [String]
   /// Where each condition of each rule is written, in the order of the rule's conditions.
   let conditionLocations: [[String]]
+  /// The members of each rule's JSON entry that depend only on the pack, written once.
+  let ruleJSON: [RuleJSONParts]
 
   /// A builder for `program`'s explanations.
   package init(program: Program, engineVersion: String) {
     self.program = program
     self.engineVersion = engineVersion
     self.format = ValueFormatter(program: program)
-    self.ruleLocations = program.rules.map(\.location.description)
-    self.conditionLocations = program.rules.map { $0.conditions.map(\.location.description) }
+    let ruleLocations = program.rules.map(\.location.description)
+    let conditionLocations = program.rules.map { $0.conditions.map(\.location.description) }
+    self.ruleLocations = ruleLocations
+    self.conditionLocations = conditionLocations
+    self.ruleJSON = program.rules.indices.map { index in
+      RuleJSONParts(
+        rule: program.rules[index], index: index, location: ruleLocations[index],
+        conditionLocations: conditionLocations[index])
+    }
   }
 
   /// The report; `fullTrace` adds every rule's premises (for `ipt explain`).
@@ -209,7 +218,7 @@ package struct ReportBuilder: Sendable {
       ? program.rules[index].because.map {
         format.fill($0, trace: trace, evaluation: evaluation)
       } : nil
-    return Report.RuleInfo(
+    var info = Report.RuleInfo(
       id: program.rules[index].id, title: program.rules[index].title,
       result: RuleResult(trace.truth),
       weight: program.rules[index].actions.suggest.isEmpty
@@ -221,6 +230,8 @@ package struct ReportBuilder: Sendable {
       status: program.rules[index].status, cite: program.rules[index].cite,
       location: ruleLocations[index], premises: premises, bindings: bindings,
       missing: trace.missing.map { program.findings[$0].name }.sorted())
+    info.packJSON = RuleJSONParts.Attachment(ruleJSON[index])
+    return info
   }
 
   /// The rules that concluded a derived finding, with their results, and why it holds: the
