@@ -8,7 +8,7 @@ extension Advisor {
   /// with one case and one formulation, a formulation of another case is an error.
   public func check(cases: [SourceFile], formulations: [SourceFile]) -> CheckRun {
     let compared = compare(cases: cases, formulations: formulations)
-    let builder = CheckReportBuilder(program: program, engineVersion: Self.engineVersion)
+    let builder = CheckReportBuilder(reports: reports)
     let reports = compared.pairs.map { pair in
       builder.report(
         program.compare(pair.formulation, with: pair.explanation), formulation: pair.formulation,

@@ -1,5 +1,5 @@
 package import RuleEngine
-import RuleRender
+package import RuleRender
 
 /// Builds `CheckReport`s and `CheckSummary`s.
 package struct CheckReportBuilder: Sendable {
@@ -11,9 +11,15 @@ package struct CheckReportBuilder: Sendable {
 
   /// A builder for `program`'s checks.
   package init(program: Program, engineVersion: String) {
-    self.program = program
-    self.engineVersion = engineVersion
-    self.base = ReportBuilder(program: program, engineVersion: engineVersion)
+    self.init(reports: ReportBuilder(program: program, engineVersion: engineVersion))
+  }
+
+  /// A builder for checks over the pack of `reports`, which it shares (a report builder makes
+  /// the pack's rule places and JSON parts once, so one per pack serves every check).
+  package init(reports: ReportBuilder) {
+    self.program = reports.program
+    self.engineVersion = reports.engineVersion
+    self.base = reports
   }
 
   /// The check of one formulation against the explanation of its case.
